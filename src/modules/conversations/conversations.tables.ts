@@ -1,0 +1,228 @@
+import { sql } from 'drizzle-orm';
+import {
+  boolean,
+  check,
+  customType,
+  date,
+  index,
+  integer,
+  jsonb,
+  pgEnum,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
+import type { LocalizedText } from '../../platform/i18n/localized-text';
+
+const bytea = customType<{ data: Buffer }>({ dataType: () => 'bytea' });
+const localized = (name?: string) =>
+  (name ? jsonb(name) : jsonb()).$type<LocalizedText>().notNull().default(sql`'{}'::jsonb`);
+const createdAt = () => timestamp({ withTimezone: true }).notNull().defaultNow();
+const updatedAt = () => timestamp({ withTimezone: true }).notNull().defaultNow();
+/** Demo content carries this flag so `npm run demo:remove` can take it all out. */
+const isDemo = () => boolean().notNull().default(false);
+
+export const sessionFormat = pgEnum('conversations_session_format', ['onsite', 'virtual', 'hybrid']);
+export const agendaItemKind = pgEnum('conversations_agenda_item_kind', [
+  'opening',
+  'keynote',
+  'panel',
+  'sharing',
+  'open_floor',
+  'break',
+  'closing',
+  'other',
+]);
+export const speakerRole = pgEnum('conversations_speaker_role', ['chair', 'moderator', 'speaker', 'panelist']);
+export const documentKind = pgEnum('conversations_document_kind', [
+  'agenda',
+  'programme',
+  'issues_paper',
+  'information',
+  'summary',
+  'presentation',
+  'other',
+]);
+
+export const series = pgTable(
+  'conversations_series',
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    slug: text().notNull(),
+    title: localized(),
+    shortTitle: localized(),
+    summary: localized(),
+    about: localized(),
+    organiser: localized(),
+    isPublished: boolean().notNull().default(false),
+    isDemo: isDemo(),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [uniqueIndex('conversations_series_slug_key').on(t.slug)],
+);
+
+export const themes = pgTable(
+  'conversations_themes',
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    seriesId: uuid()
+      .notNull()
+      .references(() => series.id, { onDelete: 'cascade' }),
+    slug: text().notNull(),
+    title: localized(),
+    description: localized(),
+    position: integer().notNull().default(0),
+    isDemo: isDemo(),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [uniqueIndex('conversations_themes_series_slug_key').on(t.seriesId, t.slug)],
+);
+
+export const sessions = pgTable(
+  'conversations_sessions',
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    seriesId: uuid()
+      .notNull()
+      .references(() => series.id, { onDelete: 'cascade' }),
+    themeId: uuid().references(() => themes.id, { onDelete: 'set null' }),
+    /** The public number of the session in its series ("ninth session"); also its URL key. */
+    number: integer().notNull(),
+    title: localized(),
+    subject: localized(),
+    description: localized(),
+    startsAt: timestamp({ withTimezone: true }).notNull(),
+    endsAt: timestamp({ withTimezone: true }).notNull(),
+    /** IANA time zone the session is held in, e.g. Europe/Geneva. */
+    timeZone: text().notNull().default('Europe/Geneva'),
+    format: sessionFormat().notNull(),
+    venue: localized(),
+    livestreamUrl: text(),
+    recordingUrl: text(),
+    isPublished: boolean().notNull().default(false),
+    isDemo: isDemo(),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    uniqueIndex('conversations_sessions_series_number_key').on(t.seriesId, t.number),
+    index('conversations_sessions_starts_at_idx').on(t.startsAt),
+    check('conversations_sessions_number_positive', sql`${t.number} > 0`),
+    check('conversations_sessions_ends_after_start', sql`${t.endsAt} >= ${t.startsAt}`),
+  ],
+);
+
+export const agendaItems = pgTable(
+  'conversations_agenda_items',
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    sessionId: uuid()
+      .notNull()
+      .references(() => sessions.id, { onDelete: 'cascade' }),
+    position: integer().notNull(),
+    kind: agendaItemKind().notNull().default('other'),
+    startsAt: timestamp({ withTimezone: true }).notNull(),
+    endsAt: timestamp({ withTimezone: true }).notNull(),
+    title: localized(),
+    description: localized(),
+    isDemo: isDemo(),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    uniqueIndex('conversations_agenda_items_session_position_key').on(t.sessionId, t.position),
+    check('conversations_agenda_items_ends_after_start', sql`${t.endsAt} >= ${t.startsAt}`),
+  ],
+);
+
+export const speakers = pgTable(
+  'conversations_speakers',
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    slug: text().notNull(),
+    /** A person's name is written as they write it, in one script; not translated. */
+    name: text().notNull(),
+    honorific: localized(),
+    position: localized(),
+    organisation: localized(),
+    bio: localized(),
+    /** ISO 3166-1 alpha-2. */
+    country: text(),
+    isDemo: isDemo(),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    uniqueIndex('conversations_speakers_slug_key').on(t.slug),
+    check('conversations_speakers_country_alpha2', sql`${t.country} ~ '^[A-Z]{2}$'`),
+  ],
+);
+
+export const agendaItemSpeakers = pgTable(
+  'conversations_agenda_item_speakers',
+  {
+    agendaItemId: uuid()
+      .notNull()
+      .references(() => agendaItems.id, { onDelete: 'cascade' }),
+    speakerId: uuid()
+      .notNull()
+      .references(() => speakers.id, { onDelete: 'cascade' }),
+    role: speakerRole().notNull().default('speaker'),
+    position: integer().notNull().default(0),
+  },
+  (t) => [
+    primaryKey({ columns: [t.agendaItemId, t.speakerId] }),
+    index('conversations_agenda_item_speakers_speaker_idx').on(t.speakerId),
+  ],
+);
+
+export const documents = pgTable(
+  'conversations_documents',
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    seriesId: uuid()
+      .notNull()
+      .references(() => series.id, { onDelete: 'cascade' }),
+    sessionId: uuid().references(() => sessions.id, { onDelete: 'set null' }),
+    /** The official document symbol, e.g. WIPO/IP/CONV/GE/24/INF/1. */
+    symbol: text().notNull(),
+    kind: documentKind().notNull().default('other'),
+    title: localized(),
+    publishedOn: date({ mode: 'string' }).notNull(),
+    isPublished: boolean().notNull().default(false),
+    isDemo: isDemo(),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    uniqueIndex('conversations_documents_symbol_key').on(t.symbol),
+    index('conversations_documents_session_idx').on(t.sessionId),
+  ],
+);
+
+/** One language version of a document: the file itself, kept in the database. */
+export const documentFiles = pgTable(
+  'conversations_document_files',
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    documentId: uuid()
+      .notNull()
+      .references(() => documents.id, { onDelete: 'cascade' }),
+    locale: text().notNull(),
+    fileName: text().notNull(),
+    mediaType: text().notNull(),
+    byteSize: integer().notNull(),
+    content: bytea().notNull(),
+    isDemo: isDemo(),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex('conversations_document_files_document_locale_key').on(t.documentId, t.locale),
+    check('conversations_document_files_locale', sql`${t.locale} IN ('ar','zh','en','fr','ru','es')`),
+  ],
+);
