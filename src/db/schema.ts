@@ -1,2 +1,3 @@
-// What drizzle-kit reads: every module's tables.
+// What drizzle-kit reads: every module's tables, and the platform's own.
+export * from './settings.tables';
 export * from '../modules/conversations/conversations.tables';

@@ -76,7 +76,7 @@ CREATE TABLE "conversations_sessions" (
 	"description" jsonb DEFAULT '{}'::jsonb NOT NULL,
 	"starts_at" timestamp with time zone NOT NULL,
 	"ends_at" timestamp with time zone NOT NULL,
-	"time_zone" text DEFAULT 'Europe/Geneva' NOT NULL,
+	"time_zone" text DEFAULT 'Europe/Zurich' NOT NULL,
 	"format" "conversations_session_format" NOT NULL,
 	"venue" jsonb DEFAULT '{}'::jsonb NOT NULL,
 	"livestream_url" text,

@@ -19,7 +19,10 @@ import type { LocalizedText } from '../../platform/i18n/localized-text';
 
 const bytea = customType<{ data: Buffer }>({ dataType: () => 'bytea' });
 const localized = (name?: string) =>
-  (name ? jsonb(name) : jsonb()).$type<LocalizedText>().notNull().default(sql`'{}'::jsonb`);
+  (name ? jsonb(name) : jsonb())
+    .$type<LocalizedText>()
+    .notNull()
+    .default(sql`'{}'::jsonb`);
 const createdAt = () => timestamp({ withTimezone: true }).notNull().defaultNow();
 const updatedAt = () => timestamp({ withTimezone: true }).notNull().defaultNow();
 /** Demo content carries this flag so `npm run demo:remove` can take it all out. */
@@ -36,7 +39,12 @@ export const agendaItemKind = pgEnum('conversations_agenda_item_kind', [
   'closing',
   'other',
 ]);
-export const speakerRole = pgEnum('conversations_speaker_role', ['chair', 'moderator', 'speaker', 'panelist']);
+export const speakerRole = pgEnum('conversations_speaker_role', [
+  'chair',
+  'moderator',
+  'speaker',
+  'panelist',
+]);
 export const documentKind = pgEnum('conversations_document_kind', [
   'agenda',
   'programme',
@@ -98,8 +106,8 @@ export const sessions = pgTable(
     description: localized(),
     startsAt: timestamp({ withTimezone: true }).notNull(),
     endsAt: timestamp({ withTimezone: true }).notNull(),
-    /** IANA time zone the session is held in, e.g. Europe/Geneva. */
-    timeZone: text().notNull().default('Europe/Geneva'),
+    /** IANA time zone the session is held in, e.g. Europe/Zurich. */
+    timeZone: text().notNull().default('Europe/Zurich'),
     format: sessionFormat().notNull(),
     venue: localized(),
     livestreamUrl: text(),

@@ -5,7 +5,10 @@ import type { Locale } from './locales';
  * per locale and zone: building one costs far more than using it.
  */
 const cache = new Map<string, Intl.DateTimeFormat | Intl.DisplayNames | Intl.NumberFormat>();
-function memo<T extends Intl.DateTimeFormat | Intl.DisplayNames | Intl.NumberFormat>(key: string, make: () => T): T {
+function memo<T extends Intl.DateTimeFormat | Intl.DisplayNames | Intl.NumberFormat>(
+  key: string,
+  make: () => T,
+): T {
   let value = cache.get(key) as T | undefined;
   if (!value) {
     value = make();
@@ -15,31 +18,49 @@ function memo<T extends Intl.DateTimeFormat | Intl.DisplayNames | Intl.NumberFor
 }
 
 export function formatDate(date: Date, locale: Locale, timeZone: string): string {
-  return memo(`d|${locale}|${timeZone}`, () => new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone })).format(date);
+  return memo(
+    `d|${locale}|${timeZone}`,
+    () => new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone }),
+  ).format(date);
 }
 
 export function formatDateRange(start: Date, end: Date, locale: Locale, timeZone: string): string {
-  const f = memo(`d|${locale}|${timeZone}`, () => new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone }));
-  return (f as Intl.DateTimeFormat).formatRange(start, end);
+  const f = memo(
+    `d|${locale}|${timeZone}`,
+    () => new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone }),
+  );
+  return f.formatRange(start, end);
 }
 
 export function formatTime(date: Date, locale: Locale, timeZone: string): string {
-  return memo(`t|${locale}|${timeZone}`, () => new Intl.DateTimeFormat(locale, { timeStyle: 'short', timeZone })).format(date);
+  return memo(
+    `t|${locale}|${timeZone}`,
+    () => new Intl.DateTimeFormat(locale, { timeStyle: 'short', timeZone }),
+  ).format(date);
 }
 
 export function formatTimeRange(start: Date, end: Date, locale: Locale, timeZone: string): string {
-  const f = memo(`t|${locale}|${timeZone}`, () => new Intl.DateTimeFormat(locale, { timeStyle: 'short', timeZone }));
-  return (f as Intl.DateTimeFormat).formatRange(start, end);
+  const f = memo(
+    `t|${locale}|${timeZone}`,
+    () => new Intl.DateTimeFormat(locale, { timeStyle: 'short', timeZone }),
+  );
+  return f.formatRange(start, end);
 }
 
 export function formatDateTime(date: Date, locale: Locale, timeZone: string): string {
   return memo(
     `dt|${locale}|${timeZone}`,
-    () => new Intl.DateTimeFormat(locale, { dateStyle: 'full', timeStyle: 'short', timeZone, timeZoneName: 'short' }),
+    () =>
+      new Intl.DateTimeFormat(locale, {
+        dateStyle: 'full',
+        timeStyle: 'short',
+        timeZone,
+        timeZoneName: 'short',
+      }),
   ).format(date);
 }
 
-/** "Central European Standard Time" for Europe/Geneva on that date, in the visitor's language. */
+/** "Central European Standard Time" for Europe/Zurich on that date, in the visitor's language. */
 export function formatTimeZoneName(date: Date, locale: Locale, timeZone: string): string {
   const parts = memo(
     `tz|${locale}|${timeZone}`,
@@ -54,9 +75,16 @@ export function formatNumber(value: number, locale: Locale): string {
 
 /** The country's name in the visitor's language, from its ISO 3166-1 alpha-2 code. */
 export function countryName(code: string, locale: Locale): string {
-  return memo(`c|${locale}`, () => new Intl.DisplayNames(locale, { type: 'region', fallback: 'code' })).of(code) ?? code;
+  return (
+    memo(`c|${locale}`, () => new Intl.DisplayNames(locale, { type: 'region', fallback: 'code' })).of(code) ??
+    code
+  );
 }
 
 export function languageName(code: string, locale: Locale): string {
-  return memo(`l|${locale}`, () => new Intl.DisplayNames(locale, { type: 'language', fallback: 'code' })).of(code) ?? code;
+  return (
+    memo(`l|${locale}`, () => new Intl.DisplayNames(locale, { type: 'language', fallback: 'code' })).of(
+      code,
+    ) ?? code
+  );
 }

@@ -5,7 +5,12 @@ import { DEFAULT_LOCALE, LOCALES, type Locale } from './locales';
 export type LocalizedText = Partial<Record<Locale, string>>;
 
 export const localizedTextSchema = z
-  .object(Object.fromEntries(LOCALES.map((l) => [l, z.string().optional()])) as Record<Locale, z.ZodOptional<z.ZodString>>)
+  .object(
+    Object.fromEntries(LOCALES.map((l) => [l, z.string().optional()])) as Record<
+      Locale,
+      z.ZodOptional<z.ZodString>
+    >,
+  )
   .strict();
 
 export interface PickedText {

@@ -1,0 +1,175 @@
+import { randomUUID } from 'node:crypto';
+import Fastify, { LogController, type FastifyInstance } from 'fastify';
+import { sql } from 'drizzle-orm';
+import type { Deps } from './deps';
+import { conversationsModule } from './modules/conversations';
+import { AppError } from './platform/errors';
+import { API_PREFIX, buildOpenApiDocument, mountApiRoutes } from './platform/http/api';
+import { loadAssets, type Assets } from './platform/http/assets';
+import { sendError } from './platform/http/on-error';
+import { etagOf, matchesEtag, PageCache } from './platform/http/page-cache';
+import { localeOfRequest, setRequestLocale } from './platform/http/request-context';
+import { SECURITY_HEADERS } from './platform/http/security-headers';
+import type { AppModule } from './platform/http/module';
+import { isLocale, negotiateLocale } from './platform/i18n/locales';
+import type { Site } from './platform/views/view-context';
+
+export interface AppOptions {
+  /** Where the built client assets are (dist/assets); none in most tests. */
+  assetsDir?: string;
+  pageCache?: PageCache;
+}
+
+export interface App {
+  app: FastifyInstance;
+  pageCache: PageCache;
+  assets: Assets;
+}
+
+const HTML_CACHE_CONTROL = 'public, max-age=0, must-revalidate';
+
+/**
+ * Builds the HTTP application: plugins, hooks, modules and error handling. Never listens; the
+ * server (or a test, through `app.inject`) does.
+ */
+export async function createApp(deps: Deps, opts: AppOptions = {}): Promise<App> {
+  const assets = loadAssets(opts.assetsDir);
+  const site: Site = { baseUrl: deps.config.PUBLIC_URL.replace(/\/$/, ''), assets: assets.urls };
+  const pageCache =
+    opts.pageCache ?? new PageCache(deps.config.PAGE_CACHE_ENTRIES, deps.config.PAGE_CACHE_TTL_S * 1000);
+  const app = Fastify({
+    loggerInstance: deps.log,
+    logController: new LogController({ disableRequestLogging: true }),
+    genReqId: (req) => {
+      const given = req.headers['x-request-id'];
+      return typeof given === 'string' && /^[\w-]{1,64}$/.test(given) ? given : randomUUID();
+    },
+    routerOptions: { ignoreTrailingSlash: true, maxParamLength: 200 },
+    return503OnClosing: true,
+    frameworkErrors: (error, req, reply) => {
+      setRequestLocale(req, localeOfRequest(req));
+      void sendError(error, req, reply, site);
+    },
+  });
+
+  // One log line per request, at completion, with its id: what `disableRequestLogging` replaced.
+  app.addHook('onResponse', async (req, reply) => {
+    req.log.info(
+      {
+        method: req.method,
+        url: req.url,
+        status: reply.statusCode,
+        ms: Math.round(reply.elapsedTime * 10) / 10,
+      },
+      'request',
+    );
+  });
+
+  // Cached pages are answered before routing work is done. A miss records the cache generation
+  // it started in, so the page is stored only if nothing changed while it was being rendered.
+  const cacheGenerations = new WeakMap<object, number>();
+  app.addHook('onRequest', async (req, reply) => {
+    if ((req.method !== 'GET' && req.method !== 'HEAD') || !req.routeOptions.config.pageCache) return;
+    const hit = pageCache.get(req.url);
+    if (!hit) {
+      cacheGenerations.set(req, pageCache.generation);
+      return;
+    }
+    reply.headers(SECURITY_HEADERS).header('etag', hit.etag).header('cache-control', HTML_CACHE_CONTROL);
+    reply.header('x-request-id', req.id);
+    if (matchesEtag(req.headers['if-none-match'], hit.etag)) return reply.code(304).send();
+    return reply.type(hit.contentType).send(hit.body);
+  });
+
+  // ETag and 304 on every successful GET; successful cacheable pages are kept.
+  app.addHook('onSend', async (req, reply, payload) => {
+    reply.headers(SECURITY_HEADERS).header('x-request-id', req.id);
+    if ((req.method !== 'GET' && req.method !== 'HEAD') || reply.statusCode !== 200) return payload;
+    if (typeof payload !== 'string' && !Buffer.isBuffer(payload)) return payload;
+    if (reply.hasHeader('etag')) return payload;
+    const body = typeof payload === 'string' ? Buffer.from(payload) : payload;
+    const etag = etagOf(body);
+    reply.header('etag', etag);
+    if (!reply.hasHeader('cache-control')) reply.header('cache-control', HTML_CACHE_CONTROL);
+    const generation = cacheGenerations.get(req);
+    if (generation !== undefined) {
+      pageCache.set(
+        req.url,
+        { body, etag, contentType: String(reply.getHeader('content-type')) },
+        generation,
+      );
+    }
+    if (matchesEtag(req.headers['if-none-match'], etag)) {
+      reply.code(304);
+      return '';
+    }
+    return body;
+  });
+
+  app.setErrorHandler((error: Error, req, reply) => sendError(error, req, reply, site));
+  app.setNotFoundHandler((req, reply) => sendError(new AppError('NOT_FOUND'), req, reply, site));
+
+  app.get('/', async (req, reply) => {
+    const locale = negotiateLocale(req.headers['accept-language']);
+    return reply
+      .header('vary', 'accept-language')
+      .header('cache-control', 'private, no-cache')
+      .redirect(`/${locale}/`, 302);
+  });
+
+  app.get('/assets/:name', async (req, reply) => {
+    const asset = assets.files.get((req.params as { name: string }).name);
+    if (!asset) throw new AppError('NOT_FOUND');
+    return reply
+      .type(asset.contentType)
+      .header('cache-control', 'public, max-age=31536000, immutable')
+      .send(asset.body);
+  });
+
+  app.get('/healthz', async () => ({ status: 'ok' }));
+  app.get('/readyz', async (_req, reply) => {
+    try {
+      await deps.db.execute(sql`SELECT 1`);
+      return { status: 'ready' };
+    } catch (error) {
+      deps.log.warn({ err: error }, 'readiness check failed');
+      return reply.code(503).send({ status: 'unavailable' });
+    }
+  });
+
+  const modules: AppModule[] = [conversationsModule];
+  for (const module of modules) {
+    if (module.siteRoutes) await app.register(module.siteRoutes, { deps, site });
+    const pages = module.routes;
+    if (!pages) continue;
+    await app.register(
+      async (localized) => {
+        localized.addHook('onRequest', async (req) => {
+          const { locale } = req.params as { locale?: string };
+          if (!isLocale(locale)) {
+            setRequestLocale(req, negotiateLocale(req.headers['accept-language']));
+            throw new AppError('NOT_FOUND', { locale });
+          }
+          setRequestLocale(req, locale);
+        });
+        await localized.register(pages, { deps, site });
+      },
+      { prefix: '/:locale' },
+    );
+  }
+
+  const apiRoutes = modules.flatMap((m) => m.api?.(deps) ?? []);
+  mountApiRoutes(app, apiRoutes);
+  const openApi = JSON.stringify(
+    buildOpenApiDocument(apiRoutes, {
+      title: 'Colloquy read API',
+      version: '1.0.0',
+      serverUrl: deps.config.PUBLIC_URL,
+    }),
+  );
+  app.get(`${API_PREFIX}/openapi.json`, async (_req, reply) =>
+    reply.type('application/json; charset=utf-8').header('access-control-allow-origin', '*').send(openApi),
+  );
+
+  return { app, pageCache, assets };
+}

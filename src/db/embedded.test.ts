@@ -1,0 +1,69 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import pg from 'pg';
+import { afterAll, describe, expect, test } from 'vitest';
+import { createLogger } from '../platform/logger';
+import { DataDirInUseError, startEmbeddedPostgres } from './embedded';
+
+const log = createLogger('silent');
+const dirs: string[] = [];
+
+function tempDataDir(): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'colloquy-embedded-test-'));
+  fs.chmodSync(dir, 0o755); // as root, PostgreSQL runs as `postgres` and must reach its cluster
+  dirs.push(dir);
+  return dir;
+}
+
+afterAll(() => {
+  for (const dir of dirs) fs.rmSync(dir, { recursive: true, force: true });
+});
+
+describe('embedded PostgreSQL', () => {
+  test('starts, serves queries, and a second process on the same data directory is refused', async () => {
+    const dataDir = tempDataDir();
+    const first = await startEmbeddedPostgres({ dataDir, port: 0, log });
+
+    try {
+      const client = new pg.Client({ connectionString: first.url });
+      await client.connect();
+      const { rows } = await client.query<{ v: number }>(
+        "SELECT current_setting('server_version_num')::int AS v",
+      );
+      await client.end();
+      const second = startEmbeddedPostgres({ dataDir, port: 0, log });
+
+      expect(rows[0]!.v).toBeGreaterThanOrEqual(150000);
+      await expect(second).rejects.toBeInstanceOf(DataDirInUseError);
+      await expect(second).rejects.toThrow(`(pid ${process.pid})`);
+    } finally {
+      await first.stop();
+    }
+
+    expect(fs.existsSync(path.join(dataDir, 'colloquy.pid'))).toBe(false);
+  });
+
+  test('takes over a lock left by a process that no longer runs, and keeps the data', async () => {
+    const dataDir = tempDataDir();
+    const first = await startEmbeddedPostgres({ dataDir, port: 0, log });
+    const client = new pg.Client({ connectionString: first.url });
+    await client.connect();
+    await client.query('CREATE TABLE kept (id int)');
+    await client.end();
+    await first.stop();
+    fs.writeFileSync(path.join(dataDir, 'colloquy.pid'), '999999'); // a pid no process has
+
+    const again = await startEmbeddedPostgres({ dataDir, port: 0, log });
+    try {
+      const check = new pg.Client({ connectionString: again.url });
+      await check.connect();
+      const { rowCount } = await check.query("SELECT 1 FROM pg_tables WHERE tablename = 'kept'");
+      await check.end();
+
+      expect(rowCount).toBe(1);
+    } finally {
+      await again.stop();
+    }
+  });
+});

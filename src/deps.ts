@@ -1,0 +1,12 @@
+import type { Config } from './config';
+import type { Db } from './db/client';
+import type { Clock } from './platform/clock';
+import type { Logger } from './platform/logger';
+
+/** What services need from the outside world. Built once in server.ts (or a test), passed by hand. */
+export interface Deps {
+  config: Config;
+  db: Db;
+  clock: Clock;
+  log: Logger;
+}

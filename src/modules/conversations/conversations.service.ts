@@ -1,0 +1,283 @@
+import type { Deps } from '../../deps';
+import { AppError } from '../../platform/errors';
+import {
+  countSeriesReach,
+  findPrimarySeries,
+  findPublishedDocument,
+  findPublishedDocumentFile,
+  findPublishedSession,
+  findSpeaker,
+  findTheme,
+  getPublishedSeries,
+  listAgenda,
+  listPublishedDocuments,
+  listPublishedSeries,
+  listPublishedSessions,
+  listSeriesSpeakers,
+  listSpeakerAppearances,
+  listThemes,
+} from './conversations.repo';
+import type {
+  AgendaEntry,
+  Document,
+  DocumentFile,
+  DocumentWithFiles,
+  Series,
+  SeriesReach,
+  Session,
+  Speaker,
+  SpeakerAppearance,
+  Theme,
+} from './conversations.types';
+
+export type FeaturedState = 'live' | 'next' | 'latest';
+export interface FeaturedSession {
+  session: Session;
+  state: FeaturedState;
+}
+
+export interface SeriesHome {
+  series: Series;
+  reach: SeriesReach;
+  featured: FeaturedSession | undefined;
+  /** Themes in order, each with its sessions, newest first; sessions without a theme come last. */
+  themes: { theme: Theme | undefined; sessions: Session[] }[];
+}
+
+/**
+ * The session a series home puts first: the one happening now, else the next one, else the latest.
+ * Pure, so the rule is tested without a database.
+ */
+export function pickFeaturedSession(sessions: Session[], now: Date): FeaturedSession | undefined {
+  const t = now.getTime();
+  const live = sessions.find((s) => s.startsAt.getTime() <= t && t <= s.endsAt.getTime());
+  if (live) return { session: live, state: 'live' };
+  const upcoming = sessions
+    .filter((s) => s.startsAt.getTime() > t)
+    .sort((a, b) => a.startsAt.getTime() - b.startsAt.getTime())[0];
+  if (upcoming) return { session: upcoming, state: 'next' };
+  const latest = sessions
+    .filter((s) => s.endsAt.getTime() < t)
+    .sort((a, b) => b.startsAt.getTime() - a.startsAt.getTime() || b.number - a.number)[0];
+  return latest ? { session: latest, state: 'latest' } : undefined;
+}
+
+async function resolveSeries(deps: Deps, seriesSlug: string | undefined): Promise<Series> {
+  if (seriesSlug !== undefined) return getPublishedSeries(deps.db, seriesSlug);
+  const primary = await findPrimarySeries(deps.db);
+  if (!primary) throw new AppError('NOT_FOUND', { series: 'primary' });
+  return primary;
+}
+
+/**
+ * What a series home shows: the series, its reach figures counted from the database, the featured
+ * session and all published sessions grouped by theme. Without a slug, the primary series.
+ *
+ * @throws AppError NOT_FOUND when the series does not exist or is not published.
+ */
+export async function getSeriesHome(deps: Deps, args: { seriesSlug?: string }): Promise<SeriesHome> {
+  const series = await resolveSeries(deps, args.seriesSlug);
+  const [themes, sessions, reach] = await Promise.all([
+    listThemes(deps.db, series.id),
+    listPublishedSessions(deps.db, series.id),
+    countSeriesReach(deps.db, series.id),
+  ]);
+  const newestFirst = [...sessions].sort((a, b) => b.number - a.number);
+  const grouped: SeriesHome['themes'] = themes
+    .map((theme) => ({
+      theme,
+      sessions: newestFirst.filter((s) => s.themeId === theme.id),
+    }))
+    .filter((g) => g.sessions.length > 0);
+  const unthemed = newestFirst.filter((s) => !s.themeId || !themes.some((t) => t.id === s.themeId));
+  if (unthemed.length > 0) grouped.push({ theme: undefined, sessions: unthemed });
+  return { series, reach, featured: pickFeaturedSession(sessions, deps.clock.now()), themes: grouped };
+}
+
+export interface SessionPage {
+  series: Series;
+  session: Session;
+  theme: Theme | undefined;
+  agenda: AgendaEntry[];
+  documents: DocumentWithFiles[];
+  /** Whether the session is on now, still to come, or over. */
+  state: 'live' | 'upcoming' | 'past';
+  previousNumber: number | undefined;
+  nextNumber: number | undefined;
+}
+
+/**
+ * One session with its agenda, speakers and documents.
+ *
+ * @throws AppError NOT_FOUND when the series or the session is not published.
+ */
+export async function getSessionPage(
+  deps: Deps,
+  args: { seriesSlug: string; number: number },
+): Promise<SessionPage> {
+  const series = await getPublishedSeries(deps.db, args.seriesSlug);
+  const session = await findPublishedSession(deps.db, series.id, args.number);
+  if (!session) throw new AppError('NOT_FOUND', { session: args.number });
+  const [agenda, documents, themes, sessions] = await Promise.all([
+    listAgenda(deps.db, session.id),
+    listPublishedDocuments(deps.db, { seriesId: series.id, sessionId: session.id }),
+    listThemes(deps.db, series.id),
+    listPublishedSessions(deps.db, series.id),
+  ]);
+  const now = deps.clock.now().getTime();
+  const state =
+    now < session.startsAt.getTime() ? 'upcoming' : now > session.endsAt.getTime() ? 'past' : 'live';
+  const index = sessions.findIndex((s) => s.id === session.id);
+  return {
+    series,
+    session,
+    theme: themes.find((t) => t.id === session.themeId),
+    agenda,
+    documents,
+    state,
+    previousNumber: sessions[index - 1]?.number,
+    nextNumber: sessions[index + 1]?.number,
+  };
+}
+
+export interface ThemePage {
+  series: Series;
+  theme: Theme;
+  themes: Theme[];
+  sessions: Session[];
+}
+
+/**
+ * A theme with its published sessions, newest first.
+ *
+ * @throws AppError NOT_FOUND when the series or theme does not exist.
+ */
+export async function getThemePage(
+  deps: Deps,
+  args: { seriesSlug: string; themeSlug: string },
+): Promise<ThemePage> {
+  const series = await getPublishedSeries(deps.db, args.seriesSlug);
+  const theme = await findTheme(deps.db, series.id, args.themeSlug);
+  if (!theme) throw new AppError('NOT_FOUND', { theme: args.themeSlug });
+  const [themes, sessions] = await Promise.all([
+    listThemes(deps.db, series.id),
+    listPublishedSessions(deps.db, series.id),
+  ]);
+  return {
+    series,
+    theme,
+    themes,
+    sessions: sessions.filter((s) => s.themeId === theme.id).sort((a, b) => b.number - a.number),
+  };
+}
+
+export interface SpeakerPage {
+  speaker: Speaker;
+  appearances: SpeakerAppearance[];
+}
+
+/**
+ * A speaker's public profile and where they speak. A speaker who appears in no published session
+ * has no public page yet.
+ *
+ * @throws AppError NOT_FOUND when the speaker does not exist or appears nowhere public.
+ */
+export async function getSpeakerPage(deps: Deps, args: { slug: string }): Promise<SpeakerPage> {
+  const speaker = await findSpeaker(deps.db, args.slug);
+  if (!speaker) throw new AppError('NOT_FOUND', { speaker: args.slug });
+  const appearances = await listSpeakerAppearances(deps.db, speaker.id);
+  if (appearances.length === 0) throw new AppError('NOT_FOUND', { speaker: args.slug });
+  return { speaker, appearances };
+}
+
+export interface SpeakerList {
+  series: Series;
+  speakers: Speaker[];
+}
+
+/** Everyone who speaks in a series' published sessions, by name. */
+export async function listSpeakersOfSeries(deps: Deps, args: { seriesSlug?: string }): Promise<SpeakerList> {
+  const series = await resolveSeries(deps, args.seriesSlug);
+  return { series, speakers: await listSeriesSpeakers(deps.db, series.id) };
+}
+
+export interface DocumentLibrary {
+  series: Series;
+  sessions: Session[];
+  documents: DocumentWithFiles[];
+}
+
+/**
+ * The document library of a series, optionally narrowed to one session or one kind of document.
+ *
+ * @throws AppError NOT_FOUND when the series, or the session asked for, does not exist.
+ */
+export async function getDocumentLibrary(
+  deps: Deps,
+  args: { seriesSlug?: string; sessionNumber?: number; kind?: Document['kind'] },
+): Promise<DocumentLibrary> {
+  const series = await resolveSeries(deps, args.seriesSlug);
+  const sessions = await listPublishedSessions(deps.db, series.id);
+  let sessionId: string | undefined;
+  if (args.sessionNumber !== undefined) {
+    sessionId = sessions.find((s) => s.number === args.sessionNumber)?.id;
+    if (!sessionId) throw new AppError('NOT_FOUND', { session: args.sessionNumber });
+  }
+  const documents = await listPublishedDocuments(deps.db, {
+    seriesId: series.id,
+    sessionId,
+    kind: args.kind,
+  });
+  return { series, sessions, documents };
+}
+
+/**
+ * One published document with its language versions.
+ *
+ * @throws AppError NOT_FOUND when it does not exist or is not published.
+ */
+export async function getDocument(deps: Deps, args: { documentId: string }): Promise<DocumentWithFiles> {
+  const found = await findPublishedDocument(deps.db, args.documentId);
+  if (!found) throw new AppError('NOT_FOUND', { document: args.documentId });
+  return found;
+}
+
+/**
+ * The bytes of one language version of a published document, for download.
+ *
+ * @throws AppError NOT_FOUND when the document is not published or has no version in that language.
+ */
+export async function getDocumentFile(
+  deps: Deps,
+  args: { documentId: string; locale: string },
+): Promise<DocumentFile> {
+  const file = await findPublishedDocumentFile(deps.db, args.documentId, args.locale);
+  if (!file) throw new AppError('NOT_FOUND', { document: args.documentId, locale: args.locale });
+  return file;
+}
+
+export interface PublicIndex {
+  series: {
+    series: Series;
+    themes: Theme[];
+    sessions: Session[];
+    speakers: Speaker[];
+    documents: DocumentWithFiles[];
+  }[];
+}
+
+/** Everything public, for the sitemap, the feeds and the API index. */
+export async function getPublicIndex(deps: Deps): Promise<PublicIndex> {
+  const all = await listPublishedSeries(deps.db);
+  return {
+    series: await Promise.all(
+      all.map(async (s) => ({
+        series: s,
+        themes: await listThemes(deps.db, s.id),
+        sessions: await listPublishedSessions(deps.db, s.id),
+        speakers: await listSeriesSpeakers(deps.db, s.id),
+        documents: await listPublishedDocuments(deps.db, { seriesId: s.id }),
+      })),
+    ),
+  };
+}

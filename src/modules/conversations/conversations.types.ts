@@ -1,0 +1,53 @@
+// The module's domain types: rows as the repo returns them and the shapes it assembles. Views,
+// services and the API import them from here, never from the repo.
+import type {
+  agendaItems,
+  agendaItemSpeakers,
+  documentFiles,
+  documents,
+  series,
+  sessions,
+  speakers,
+  themes,
+} from './conversations.tables';
+
+export type Series = typeof series.$inferSelect;
+export type Theme = typeof themes.$inferSelect;
+export type Session = typeof sessions.$inferSelect;
+export type AgendaItem = typeof agendaItems.$inferSelect;
+export type Speaker = typeof speakers.$inferSelect;
+export type Document = typeof documents.$inferSelect;
+export type DocumentFile = typeof documentFiles.$inferSelect;
+/** A language version without its bytes: what lists need. */
+export type DocumentFileInfo = Omit<DocumentFile, 'content'>;
+export type SpeakerRole = (typeof agendaItemSpeakers.$inferSelect)['role'];
+
+export interface AgendaSpeaker {
+  speaker: Speaker;
+  role: SpeakerRole;
+}
+
+export interface AgendaEntry {
+  item: AgendaItem;
+  speakers: AgendaSpeaker[];
+}
+
+export interface DocumentWithFiles {
+  document: Document;
+  session: Pick<Session, 'id' | 'number' | 'title'> | null;
+  files: DocumentFileInfo[];
+}
+
+export interface SpeakerAppearance {
+  session: Session;
+  seriesSlug: string;
+  item: AgendaItem;
+  role: SpeakerRole;
+}
+
+export interface SeriesReach {
+  sessions: number;
+  themes: number;
+  speakers: number;
+  speakerCountries: number;
+}

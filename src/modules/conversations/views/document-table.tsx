@@ -1,0 +1,87 @@
+import { formatDate, formatNumber } from '../../../platform/i18n/format';
+import { dirOf, LOCALE_NAMES, LOCALES, type Locale } from '../../../platform/i18n/locales';
+import { Localized } from '../../../platform/views/localized';
+import type { ViewContext } from '../../../platform/views/view-context';
+import type { DocumentWithFiles } from '../conversations.types';
+
+export function documentFileHref(locale: Locale, documentId: string, fileLocale: string): string {
+  return `/${locale}/documents/${documentId}/${fileLocale}`;
+}
+
+/** Documents with symbol, title, date and every language version as a download link. */
+export function DocumentTable({
+  ctx,
+  documents,
+  showSession,
+}: {
+  ctx: ViewContext;
+  documents: DocumentWithFiles[];
+  showSession: boolean;
+}) {
+  const { t, locale } = ctx;
+  return (
+    <div class="table-scroll">
+      <table class="documents">
+        <caption class="visually-hidden">{t('documents.caption')}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t('documents.symbol')}</th>
+            <th scope="col">{t('documents.title')}</th>
+            {showSession ? <th scope="col">{t('documents.session')}</th> : null}
+            <th scope="col">{t('documents.date')}</th>
+            <th scope="col">{t('documents.versions')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {documents.map(({ document, session, files }) => {
+            const ordered = LOCALES.flatMap((l) => files.filter((f) => f.locale === l));
+            return (
+              <tr key={document.id}>
+                <td class="symbol" dir="ltr">
+                  {document.symbol}
+                </td>
+                <td>
+                  <span class="doc-kind">{t(`documents.kind.${document.kind}`)}</span>{' '}
+                  <Localized ctx={ctx} text={document.title} />
+                </td>
+                {showSession ? (
+                  <td>{session ? t('session.number', { number: session.number }) : '—'}</td>
+                ) : null}
+                <td>
+                  <time dateTime={document.publishedOn}>
+                    {formatDate(new Date(`${document.publishedOn}T12:00:00Z`), locale, 'UTC')}
+                  </time>
+                </td>
+                <td>
+                  <ul class="versions">
+                    {ordered.map((f) => {
+                      const fileLocale = f.locale as Locale;
+                      return (
+                        <li key={f.id}>
+                          <a
+                            href={documentFileHref(locale, document.id, f.locale)}
+                            hrefLang={f.locale}
+                            type={f.mediaType}
+                            aria-label={t('documents.download', {
+                              language: LOCALE_NAMES[fileLocale] ?? f.locale,
+                              symbol: document.symbol,
+                              size: formatNumber(Math.max(1, Math.round(f.byteSize / 1024)), locale),
+                            })}
+                          >
+                            <span lang={f.locale} dir={dirOf(f.locale)}>
+                              {f.locale.toUpperCase()}
+                            </span>
+                          </a>
+                        </li>
+                      );
+                    })}
+                  </ul>
+                </td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+    </div>
+  );
+}

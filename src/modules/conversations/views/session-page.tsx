@@ -1,0 +1,206 @@
+import { formatDate } from '../../../platform/i18n/format';
+import { Layout } from '../../../platform/views/layout';
+import { Localized, LocalizedParagraphs, textOf } from '../../../platform/views/localized';
+import type { ViewContext } from '../../../platform/views/view-context';
+import type { AgendaEntry } from '../conversations.types';
+import type { SessionPage as SessionPageData } from '../conversations.service';
+import { DocumentTable } from './document-table';
+import { FormatBadge, SessionTimes, sessionHref, speakerHref, themeHref } from './session-parts';
+
+/** One session: when and where, how to watch, agenda with speakers, documents, calendar file. */
+export function SessionPage({ ctx, page }: { ctx: ViewContext; page: SessionPageData }) {
+  const { t, locale } = ctx;
+  const { series, session, theme, agenda, documents, state } = page;
+  const base = sessionHref(locale, series.slug, session.number);
+  const days = groupByDay(agenda, ctx, session.timeZone);
+  return (
+    <Layout
+      ctx={ctx}
+      title={textOf(ctx, session.title)}
+      description={textOf(ctx, session.description)}
+      current="home"
+    >
+      <nav aria-label={t('layout.breadcrumb')} class="breadcrumb">
+        <ol>
+          <li>
+            <a href={`/${locale}/series/${series.slug}`}>
+              <Localized ctx={ctx} text={series.shortTitle} />
+            </a>
+          </li>
+          {theme ? (
+            <li>
+              <a href={themeHref(locale, series.slug, theme.slug)}>
+                <Localized ctx={ctx} text={theme.title} />
+              </a>
+            </li>
+          ) : null}
+        </ol>
+      </nav>
+
+      <p class="session-number">{t('session.number', { number: session.number })}</p>
+      <h1>
+        <Localized ctx={ctx} text={session.title} />
+      </h1>
+      <Localized ctx={ctx} as="p" class="lead" text={session.subject} />
+
+      <dl class="facts">
+        <dt>{t('session.when')}</dt>
+        <dd>
+          <SessionTimes ctx={ctx} start={session.startsAt} end={session.endsAt} timeZone={session.timeZone} />
+        </dd>
+        <dt>{t('session.formatLabel')}</dt>
+        <dd>
+          <FormatBadge ctx={ctx} format={session.format} />
+        </dd>
+        <dt>{t('session.venue')}</dt>
+        <dd>
+          <Localized ctx={ctx} text={session.venue} fallback={t('session.venueUnknown')} />
+        </dd>
+      </dl>
+      <p>
+        <a class="button secondary" href={`${base}/calendar.ics`} download={`session-${session.number}.ics`}>
+          {t('session.addToCalendar')}
+        </a>
+      </p>
+
+      <section id="watch" aria-labelledby="watch-heading" class="watch">
+        <h2 id="watch-heading">{t('session.watch.heading')}</h2>
+        <Watch
+          ctx={ctx}
+          state={state}
+          livestreamUrl={session.livestreamUrl}
+          recordingUrl={session.recordingUrl}
+        />
+      </section>
+
+      <section aria-labelledby="about-heading">
+        <h2 id="about-heading">{t('session.about')}</h2>
+        <LocalizedParagraphs ctx={ctx} text={session.description} />
+      </section>
+
+      <section aria-labelledby="agenda-heading">
+        <h2 id="agenda-heading">{t('session.agenda.heading')}</h2>
+        {agenda.length === 0 ? <p>{t('session.agenda.empty')}</p> : null}
+        {days.map((day) => (
+          <section key={day.label} aria-label={day.label}>
+            {days.length > 1 ? <h3>{day.label}</h3> : null}
+            <ol class="agenda">
+              {day.entries.map(({ item, speakers }) => (
+                <li key={item.id} class={`agenda-item kind-${item.kind}`}>
+                  <p class="agenda-time">
+                    <SessionTimes
+                      ctx={ctx}
+                      start={item.startsAt}
+                      end={item.endsAt}
+                      timeZone={session.timeZone}
+                    />
+                  </p>
+                  <p class="agenda-title">
+                    <span class="agenda-kind">{t(`agenda.kind.${item.kind}`)}</span>{' '}
+                    <Localized ctx={ctx} text={item.title} />
+                  </p>
+                  <Localized ctx={ctx} as="p" text={item.description} />
+                  {speakers.length > 0 ? (
+                    <ul class="speakers" aria-label={t('session.agenda.speakers')}>
+                      {speakers.map(({ speaker, role }) => (
+                        <li key={speaker.id}>
+                          <a href={speakerHref(locale, speaker.slug)}>{speaker.name}</a>
+                          {', '}
+                          <span class="role">{t(`speaker.role.${role}`)}</span>
+                          {speaker.organisation ? (
+                            <>
+                              {' — '}
+                              <Localized ctx={ctx} text={speaker.organisation} />
+                            </>
+                          ) : null}
+                        </li>
+                      ))}
+                    </ul>
+                  ) : null}
+                </li>
+              ))}
+            </ol>
+          </section>
+        ))}
+      </section>
+
+      <section aria-labelledby="documents-heading">
+        <h2 id="documents-heading">{t('session.documents')}</h2>
+        {documents.length === 0 ? (
+          <p>{t('documents.none')}</p>
+        ) : (
+          <DocumentTable ctx={ctx} documents={documents} showSession={false} />
+        )}
+      </section>
+
+      <nav aria-label={t('session.pager')} class="pager">
+        <ul class="nav-list">
+          {page.previousNumber !== undefined ? (
+            <li>
+              <a href={sessionHref(locale, series.slug, page.previousNumber)} rel="prev">
+                {t('session.previous', { number: page.previousNumber })}
+              </a>
+            </li>
+          ) : null}
+          {page.nextNumber !== undefined ? (
+            <li>
+              <a href={sessionHref(locale, series.slug, page.nextNumber)} rel="next">
+                {t('session.next', { number: page.nextNumber })}
+              </a>
+            </li>
+          ) : null}
+        </ul>
+      </nav>
+    </Layout>
+  );
+}
+
+function Watch({
+  ctx,
+  state,
+  livestreamUrl,
+  recordingUrl,
+}: {
+  ctx: ViewContext;
+  state: SessionPageData['state'];
+  livestreamUrl: string | null;
+  recordingUrl: string | null;
+}) {
+  const { t } = ctx;
+  if (state === 'past') {
+    return recordingUrl ? (
+      <p>
+        <a class="button" href={recordingUrl} rel="external">
+          {t('session.watch.recording')}
+        </a>
+      </p>
+    ) : (
+      <p>{t('session.watch.noRecording')}</p>
+    );
+  }
+  if (livestreamUrl) {
+    return (
+      <>
+        <p>{t(state === 'live' ? 'session.watch.liveNow' : 'session.watch.upcoming')}</p>
+        <p>
+          <a class="button" href={livestreamUrl} rel="external">
+            {t('session.watch.livestream')}
+          </a>
+        </p>
+      </>
+    );
+  }
+  return <p>{t('session.watch.noLivestream')}</p>;
+}
+
+/** Agenda items grouped by their day in the session's time zone, for two-day sessions. */
+function groupByDay(agenda: AgendaEntry[], ctx: ViewContext, timeZone: string) {
+  const days: { label: string; entries: AgendaEntry[] }[] = [];
+  for (const entry of agenda) {
+    const label = formatDate(entry.item.startsAt, ctx.locale, timeZone);
+    const last = days[days.length - 1];
+    if (last && last.label === label) last.entries.push(entry);
+    else days.push({ label, entries: [entry] });
+  }
+  return days;
+}

@@ -1,0 +1,106 @@
+import {
+  formatDate,
+  formatDateRange,
+  formatTimeRange,
+  formatTimeZoneName,
+} from '../../../platform/i18n/format';
+import type { Locale } from '../../../platform/i18n/locales';
+import { Localized } from '../../../platform/views/localized';
+import type { ViewContext } from '../../../platform/views/view-context';
+import type { Session } from '../conversations.types';
+
+export function sessionHref(locale: Locale, seriesSlug: string, number: number): string {
+  return `/${locale}/series/${seriesSlug}/sessions/${number}`;
+}
+
+export function themeHref(locale: Locale, seriesSlug: string, themeSlug: string): string {
+  return `/${locale}/series/${seriesSlug}/themes/${themeSlug}`;
+}
+
+export function speakerHref(locale: Locale, slug: string): string {
+  return `/${locale}/speakers/${slug}`;
+}
+
+/** "13–14 March 2024" in the session's own time zone (the date people were told). */
+export function SessionDates({ ctx, session }: { ctx: ViewContext; session: Session }) {
+  const { locale } = ctx;
+  return (
+    <time dateTime={session.startsAt.toISOString()}>
+      {formatDateRange(session.startsAt, session.endsAt, locale, session.timeZone)}
+    </time>
+  );
+}
+
+/**
+ * Start and end in the session's time zone, with the zone's name; the client script `local-time`
+ * adds the same in the viewer's zone into the empty span (without JavaScript, UTC is shown instead).
+ */
+export function SessionTimes({
+  ctx,
+  start,
+  end,
+  timeZone,
+}: {
+  ctx: ViewContext;
+  start: Date;
+  end: Date;
+  timeZone: string;
+}) {
+  const { locale, t } = ctx;
+  const sameDay = formatDate(start, locale, timeZone) === formatDate(end, locale, timeZone);
+  return (
+    <span class="times">
+      <span>
+        {sameDay
+          ? `${formatDate(start, locale, timeZone)}, ${formatTimeRange(start, end, locale, timeZone)}`
+          : formatDateRange(start, end, locale, timeZone)}{' '}
+        ({formatTimeZoneName(start, locale, timeZone)})
+      </span>
+      <span
+        class="viewer-time"
+        data-start={start.toISOString()}
+        data-end={end.toISOString()}
+        data-label={t('session.yourTime')}
+        data-session-zone={timeZone}
+      >
+        <noscript>
+          {t('session.utc', {
+            time: `${formatDate(start, locale, 'UTC')}, ${formatTimeRange(start, end, locale, 'UTC')}`,
+          })}
+        </noscript>
+      </span>
+    </span>
+  );
+}
+
+export function FormatBadge({ ctx, format }: { ctx: ViewContext; format: Session['format'] }) {
+  return <span class={`badge badge-${format}`}>{ctx.t(`session.format.${format}`)}</span>;
+}
+
+/** A session in a list: number, title, dates, format. */
+export function SessionCard({
+  ctx,
+  seriesSlug,
+  session,
+  headingLevel = 3,
+}: {
+  ctx: ViewContext;
+  seriesSlug: string;
+  session: Session;
+  headingLevel?: 2 | 3 | 4;
+}) {
+  const H = (['h2', 'h3', 'h4'] as const)[headingLevel - 2] ?? 'h3';
+  return (
+    <article class="session-card">
+      <p class="session-number">{ctx.t('session.number', { number: session.number })}</p>
+      <H class="session-title">
+        <a href={sessionHref(ctx.locale, seriesSlug, session.number)}>
+          <Localized ctx={ctx} text={session.title} />
+        </a>
+      </H>
+      <p class="session-meta">
+        <SessionDates ctx={ctx} session={session} /> · <FormatBadge ctx={ctx} format={session.format} />
+      </p>
+    </article>
+  );
+}

@@ -1,0 +1,60 @@
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { VNode } from 'preact';
+import { isLocale, negotiateLocale, type Locale } from '../i18n/locales';
+import { translator, type Translate } from '../i18n/t';
+import type { Site, ViewContext } from '../views/view-context';
+import { renderDocument } from './render';
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    /** The page's language: the first path segment, or negotiated where the URL has none. */
+    locale: Locale;
+    t: Translate;
+  }
+  interface FastifyContextConfig {
+    /** Keep the rendered response in the page cache (public GET pages only). */
+    pageCache?: boolean;
+  }
+}
+
+const translators = new Map<Locale, Translate>();
+
+/** The translate function for a locale, built once. */
+export function translatorFor(locale: Locale): Translate {
+  let t = translators.get(locale);
+  if (!t) {
+    t = translator(locale);
+    translators.set(locale, t);
+  }
+  return t;
+}
+
+/** The locale named by the URL's first segment, else the one Accept-Language prefers. */
+export function localeOfRequest(req: FastifyRequest): Locale {
+  const first = req.url.split(/[/?#]/)[1];
+  return isLocale(first) ? first : negotiateLocale(req.headers['accept-language']);
+}
+
+export function setRequestLocale(req: FastifyRequest, locale: Locale): void {
+  req.locale = locale;
+  req.t = translatorFor(locale);
+}
+
+/** The view context of a request: its language, and its path without the locale for the switcher. */
+export function viewContextOf(req: FastifyRequest, site: Site): ViewContext {
+  const pathOnly = req.url.split('?')[0] ?? '/';
+  const first = pathOnly.split('/')[1];
+  const rest = isLocale(first) ? pathOnly.slice(first.length + 1) : pathOnly;
+  return {
+    locale: req.locale,
+    t: req.t,
+    path: rest === '' ? '/' : rest,
+    assets: site.assets,
+    baseUrl: site.baseUrl,
+  };
+}
+
+/** Sends a rendered page. */
+export function sendPage(reply: FastifyReply, vnode: VNode, status = 200): FastifyReply {
+  return reply.code(status).type('text/html; charset=utf-8').send(renderDocument(vnode));
+}

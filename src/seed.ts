@@ -1,0 +1,21 @@
+import type { Deps } from './deps';
+import { findSetting, writeSetting } from './db/settings';
+import { seedDemo } from './modules/conversations';
+
+const DEMO_SEEDED = 'demo.seededAt';
+
+/**
+ * Seeds the demo series on the very first start of an installation. Once seeded (or once removed
+ * with `npm run demo:remove`), later starts leave the content alone.
+ */
+export async function seedDemoOnFirstStart(deps: Deps): Promise<boolean> {
+  if ((await findSetting(deps.db, DEMO_SEEDED)) !== undefined) return false;
+  return seedDemoNow(deps);
+}
+
+/** Seeds the demo now, unless it is there already (`npm run seed`). */
+export async function seedDemoNow(deps: Deps): Promise<boolean> {
+  const { seeded } = await seedDemo(deps.db, deps.clock);
+  await writeSetting(deps.db, DEMO_SEEDED, deps.clock.now().toISOString(), deps.clock.now());
+  return seeded;
+}

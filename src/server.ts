@@ -1,0 +1,72 @@
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createApp } from './app';
+import { ConfigError, loadConfig, type Config } from './config';
+import { openDb } from './db/client';
+import { listenForContentChanges } from './db/content-changes';
+import { DataDirInUseError } from './db/embedded';
+import type { Deps } from './deps';
+import { systemClock } from './platform/clock';
+import { createLogger } from './platform/logger';
+import { seedDemoOnFirstStart } from './seed';
+
+/** Built assets sit beside the bundle (dist/assets); under tsx, use the last build's. */
+function assetsDir(): string {
+  const here = path.dirname(fileURLToPath(import.meta.url));
+  return path.basename(here) === 'dist' ? path.join(here, 'assets') : path.resolve('dist/assets');
+}
+
+async function main(config: Config): Promise<void> {
+  const log = createLogger(config.LOG_LEVEL);
+  const database = await openDb(config, log);
+  const deps: Deps = { config, db: database.db, clock: systemClock, log };
+  if (config.SEED_DEMO && (await seedDemoOnFirstStart(deps))) log.info('demo content seeded');
+
+  const { app, pageCache } = await createApp(deps, { assetsDir: assetsDir() });
+  const stopListening = await listenForContentChanges(database.url, () => pageCache.clear(), log);
+
+  let closing = false;
+  const shutdown = async (signal: string) => {
+    if (closing) return;
+    closing = true;
+    log.info({ signal }, 'shutting down');
+    const force = setTimeout(() => {
+      log.error('shutdown took too long; exiting');
+      process.exit(1);
+    }, config.SHUTDOWN_TIMEOUT_S * 1000);
+    force.unref();
+    await app.close(); // stops accepting, lets open requests finish
+    await stopListening();
+    await database.close(); // ends the pool, stops the embedded PostgreSQL
+    log.info('stopped');
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+
+  try {
+    const address = await app.listen({ host: config.HOST, port: config.PORT });
+    log.info({ url: address, database: database.isEmbedded ? 'embedded' : 'external' }, 'listening');
+  } catch (error) {
+    await stopListening();
+    await database.close();
+    throw error;
+  }
+}
+
+function fail(error: unknown): never {
+  if (error instanceof ConfigError || error instanceof DataDirInUseError) {
+    process.stderr.write(`\n${error.message}\n\n`);
+  } else {
+    process.stderr.write(
+      `\nColloquy could not start:\n${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n\n`,
+    );
+  }
+  process.exit(1);
+}
+
+try {
+  await main(loadConfig()).catch(fail);
+} catch (error) {
+  fail(error);
+}
