@@ -1,6 +1,7 @@
 // ESLint flat config: typescript-eslint's type-checked rules, plus the architecture's boundaries
 // (STYLE.md §1 and §11) as no-restricted-imports patterns, plus the ban on process.env outside
 // src/config.ts. Formatting is Prettier's job, not ESLint's.
+import js from '@eslint/js';
 import { defineConfig } from 'eslint/config';
 import tseslint from 'typescript-eslint';
 
@@ -88,7 +89,7 @@ export default defineConfig(
   },
   {
     files: TS,
-    extends: [tseslint.configs.recommendedTypeChecked],
+    extends: [js.configs.recommended, tseslint.configs.recommendedTypeChecked],
     languageOptions: {
       parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },
     },
@@ -112,7 +113,18 @@ export default defineConfig(
   {
     // JavaScript (scripts, this file) is not in tsconfig.json, so it gets the rules that need no types.
     files: ['**/*.js', '**/*.mjs', '**/*.cjs'],
-    extends: [tseslint.configs.recommended],
+    extends: [js.configs.recommended, tseslint.configs.recommended],
+    languageOptions: {
+      globals: {
+        console: 'readonly',
+        process: 'readonly',
+        URL: 'readonly',
+        setTimeout: 'readonly',
+        clearTimeout: 'readonly',
+        Buffer: 'readonly',
+        performance: 'readonly',
+      },
+    },
   },
   {
     files: SRC,
@@ -148,6 +160,9 @@ export default defineConfig(
     files: [...TESTS, 'test/**/*.ts', 'e2e/**/*.ts'],
     rules: {
       'no-restricted-imports': 'off',
+      // Vitest reads a fixture's dependencies from the destructuring pattern of its first
+      // argument, so a fixture that needs none must write `({}, ...)`.
+      'no-empty-pattern': 'off',
       // Tests read untyped payloads (inject().json(), parsed feeds) and check them with expect(),
       // which fails loudly on a wrong shape; typing every fixture response would add no safety.
       '@typescript-eslint/no-unsafe-assignment': 'off',

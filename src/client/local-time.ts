@@ -2,18 +2,13 @@
 // cannot know the visitor's zone; without this script the page shows UTC instead.
 const lang = document.documentElement.lang || 'en';
 const zone = Intl.DateTimeFormat().resolvedOptions().timeZone;
-const sameDay = new Intl.DateTimeFormat(lang, { dateStyle: 'long', timeZone: zone });
-const time = new Intl.DateTimeFormat(lang, { timeStyle: 'short', timeZone: zone });
-const tzName = new Intl.DateTimeFormat(lang, { timeZone: zone, timeZoneName: 'long' });
+const range = new Intl.DateTimeFormat(lang, { dateStyle: 'medium', timeStyle: 'short', timeZone: zone });
+const zoneName = new Intl.DateTimeFormat(lang, { timeZone: zone, timeZoneName: 'long' });
 
 for (const el of document.querySelectorAll<HTMLElement>('.viewer-time[data-start][data-end]')) {
   const start = new Date(el.dataset.start ?? '');
   const end = new Date(el.dataset.end ?? '');
   if (Number.isNaN(start.getTime()) || Number.isNaN(end.getTime())) continue;
-  const zoneName = tzName.formatToParts(start).find((p) => p.type === 'timeZoneName')?.value ?? zone;
-  const text =
-    sameDay.format(start) === sameDay.format(end)
-      ? `${sameDay.format(start)}, ${time.formatRange(start, end)}`
-      : sameDay.formatRange(start, end);
-  el.textContent = `${el.dataset.label ?? ''}: ${text} (${zoneName})`;
+  const name = zoneName.formatToParts(start).find((p) => p.type === 'timeZoneName')?.value ?? zone;
+  el.textContent = `${el.dataset.label ?? ''}: ${range.formatRange(start, end)} (${name})`;
 }

@@ -124,7 +124,7 @@ describe('conversations pages', () => {
       /<span lang="en" dir="ltr">Panel on datasets<\/span> <span class="fallback-note" lang="fr"/,
     );
     expect(html).toContain('href="/fr/speakers/kenji-sato">Kenji Sato</a>');
-    expect(html).toContain('13–14 mars 2024');
+    expect(html).toContain('13 mars 2024 à 13:00 – 14 mars 2024 à 17:00 (heure normale d’Europe centrale)');
     expect(html).toContain(`href="/fr/documents/${document.id}/fr"`);
     expect(html).toContain('href="https://example.org/recording-9"');
     expect(html).toContain(`href="/fr/series/${series.slug}/sessions/9/calendar.ics"`);

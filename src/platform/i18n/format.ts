@@ -47,24 +47,24 @@ export function formatTimeRange(start: Date, end: Date, locale: Locale, timeZone
   return f.formatRange(start, end);
 }
 
-export function formatDateTime(date: Date, locale: Locale, timeZone: string): string {
+/** "13 March 2024, 10:00 – 14 March 2024, 16:45", or "13 March 2024, 10:00–12:40" within a day. */
+export function formatDateTimeRange(start: Date, end: Date, locale: Locale, timeZone: string): string {
   return memo(
-    `dt|${locale}|${timeZone}`,
-    () =>
-      new Intl.DateTimeFormat(locale, {
-        dateStyle: 'full',
-        timeStyle: 'short',
-        timeZone,
-        timeZoneName: 'short',
-      }),
-  ).format(date);
+    `dtr|${locale}|${timeZone}`,
+    () => new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeStyle: 'short', timeZone }),
+  ).formatRange(start, end);
 }
 
 /** "Central European Standard Time" for Europe/Zurich on that date, in the visitor's language. */
-export function formatTimeZoneName(date: Date, locale: Locale, timeZone: string): string {
+export function formatTimeZoneName(
+  date: Date,
+  locale: Locale,
+  timeZone: string,
+  style: 'long' | 'short' = 'long',
+): string {
   const parts = memo(
-    `tz|${locale}|${timeZone}`,
-    () => new Intl.DateTimeFormat(locale, { timeZone, timeZoneName: 'long' }),
+    `tz|${locale}|${timeZone}|${style}`,
+    () => new Intl.DateTimeFormat(locale, { timeZone, timeZoneName: style }),
   ).formatToParts(date);
   return parts.find((p) => p.type === 'timeZoneName')?.value ?? timeZone;
 }

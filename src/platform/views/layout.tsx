@@ -30,6 +30,8 @@ export function Layout({ ctx, title, description, current, children }: LayoutPro
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <title>{title === siteName ? siteName : `${title} · ${siteName}`}</title>
         {description ? <meta name="description" content={description} /> : null}
+        {/* No favicon yet: an empty data URL keeps browsers from asking for /favicon.ico. */}
+        <link rel="icon" href="data:," />
         <link rel="stylesheet" href={ctx.assets.css} />
         <link
           rel="alternate"

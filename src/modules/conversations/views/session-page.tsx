@@ -93,10 +93,11 @@ export function SessionPage({ ctx, page }: { ctx: ViewContext; page: SessionPage
                       start={item.startsAt}
                       end={item.endsAt}
                       timeZone={session.timeZone}
+                      compact
                     />
                   </p>
                   <p class="agenda-title">
-                    <span class="agenda-kind">{t(`agenda.kind.${item.kind}`)}</span>{' '}
+                    <span class="badge agenda-kind">{t(`agenda.kind.${item.kind}`)}</span>{' '}
                     <Localized ctx={ctx} text={item.title} />
                   </p>
                   <Localized ctx={ctx} as="p" text={item.description} />

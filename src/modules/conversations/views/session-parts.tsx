@@ -1,6 +1,6 @@
 import {
-  formatDate,
   formatDateRange,
+  formatDateTimeRange,
   formatTimeRange,
   formatTimeZoneName,
 } from '../../../platform/i18n/format';
@@ -34,40 +34,36 @@ export function SessionDates({ ctx, session }: { ctx: ViewContext; session: Sess
 /**
  * Start and end in the session's time zone, with the zone's name; the client script `local-time`
  * adds the same in the viewer's zone into the empty span (without JavaScript, UTC is shown instead).
+ * `compact` leaves the date out, for agenda items listed under their day.
  */
 export function SessionTimes({
   ctx,
   start,
   end,
   timeZone,
+  compact = false,
 }: {
   ctx: ViewContext;
   start: Date;
   end: Date;
   timeZone: string;
+  compact?: boolean;
 }) {
   const { locale, t } = ctx;
-  const sameDay = formatDate(start, locale, timeZone) === formatDate(end, locale, timeZone);
+  const inZone = (zone: string) =>
+    compact ? formatTimeRange(start, end, locale, zone) : formatDateTimeRange(start, end, locale, zone);
   return (
     <span class="times">
       <span>
-        {sameDay
-          ? `${formatDate(start, locale, timeZone)}, ${formatTimeRange(start, end, locale, timeZone)}`
-          : formatDateRange(start, end, locale, timeZone)}{' '}
-        ({formatTimeZoneName(start, locale, timeZone)})
+        {inZone(timeZone)} ({formatTimeZoneName(start, locale, timeZone, compact ? 'short' : 'long')})
       </span>
       <span
         class="viewer-time"
         data-start={start.toISOString()}
         data-end={end.toISOString()}
         data-label={t('session.yourTime')}
-        data-session-zone={timeZone}
       >
-        <noscript>
-          {t('session.utc', {
-            time: `${formatDate(start, locale, 'UTC')}, ${formatTimeRange(start, end, locale, 'UTC')}`,
-          })}
-        </noscript>
+        <noscript>{t('session.utc', { time: inZone('UTC') })}</noscript>
       </span>
     </span>
   );
