@@ -115,7 +115,7 @@ describe('conversations pages', () => {
     const res = await app.inject(`/fr/series/${series.slug}/sessions/9`);
 
     expect(res.statusCode).toBe(200);
-    const html = res.body;
+    const html = res.body.replace(/[\u2009\u202f]/g, ' '); // Intl puts thin spaces around dashes
     expect(html).toContain('<html lang="fr" dir="ltr">');
     expect(html).toContain('Entraîner les machines');
     expect(html).toContain('Ouverture');

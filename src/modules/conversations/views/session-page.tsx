@@ -1,4 +1,5 @@
 import { formatDate } from '../../../platform/i18n/format';
+import { pickText } from '../../../platform/i18n/localized-text';
 import { Layout } from '../../../platform/views/layout';
 import { Localized, LocalizedParagraphs, textOf } from '../../../platform/views/localized';
 import type { ViewContext } from '../../../platform/views/view-context';
@@ -108,7 +109,7 @@ export function SessionPage({ ctx, page }: { ctx: ViewContext; page: SessionPage
                           <a href={speakerHref(locale, speaker.slug)}>{speaker.name}</a>
                           {', '}
                           <span class="role">{t(`speaker.role.${role}`)}</span>
-                          {speaker.organisation ? (
+                          {pickText(speaker.organisation, locale) ? (
                             <>
                               {' — '}
                               <Localized ctx={ctx} text={speaker.organisation} />

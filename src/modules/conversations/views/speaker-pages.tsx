@@ -1,4 +1,5 @@
 import { countryName } from '../../../platform/i18n/format';
+import { pickText } from '../../../platform/i18n/localized-text';
 import { Layout } from '../../../platform/views/layout';
 import { Localized, LocalizedParagraphs, textOf } from '../../../platform/views/localized';
 import type { ViewContext } from '../../../platform/views/view-context';
@@ -17,7 +18,7 @@ export function SpeakerPage({ ctx, page }: { ctx: ViewContext; page: SpeakerPage
       <h1>{speaker.name}</h1>
       <p class="lead">
         <Localized ctx={ctx} text={speaker.position} />
-        {speaker.organisation ? (
+        {pickText(speaker.organisation, locale) ? (
           <>
             {', '}
             <Localized ctx={ctx} text={speaker.organisation} />
