@@ -11,7 +11,8 @@ function envNumber(name, fallback) {
   const raw = process.env[name];
   if (raw === undefined || raw === '') return fallback;
   const value = Number(raw);
-  if (!Number.isFinite(value) || value <= 0) throw new Error(`${name} must be a positive number (got "${raw}")`);
+  if (!Number.isFinite(value) || value <= 0)
+    throw new Error(`${name} must be a positive number (got "${raw}")`);
   return value;
 }
 
@@ -114,7 +115,9 @@ export function createContext({ settings, resultsDir }) {
  * cluster's postmaster.pid (4th line), its password in DATA_DIR/postgres-password.
  */
 export async function postgresVersion(dataDir) {
-  const port = Number(fs.readFileSync(path.join(dataDir, 'postgres', 'postmaster.pid'), 'utf8').split('\n')[3]);
+  const port = Number(
+    fs.readFileSync(path.join(dataDir, 'postgres', 'postmaster.pid'), 'utf8').split('\n')[3],
+  );
   const password = fs.readFileSync(path.join(dataDir, 'postgres-password'), 'utf8').trim();
   const client = new pg.Client({ host: '127.0.0.1', port, user: 'postgres', password, database: 'colloquy' });
   await client.connect();

@@ -54,7 +54,9 @@ export async function measure(opts) {
   return {
     ...done.result,
     warmup: done.warmup,
-    serverCpu: opts.serverPid ? { node: busy('node'), postgres: busy('postgres'), other: busy('other') } : null,
+    serverCpu: opts.serverPid
+      ? { node: busy('node'), postgres: busy('postgres'), other: busy('other') }
+      : null,
     coreBusy,
   };
 }

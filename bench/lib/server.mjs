@@ -67,13 +67,16 @@ export function launch({ name, command, args, env, core = SERVER_CORE, logFile, 
 export function colloquyEnv(vars) {
   const env = { ...process.env };
   for (const name of COLLOQUY_VARIABLES) delete env[name];
-  return { ...env, HOST: '127.0.0.1', ...Object.fromEntries(Object.entries(vars).map(([k, v]) => [k, String(v)])) };
+  return {
+    ...env,
+    HOST: '127.0.0.1',
+    ...Object.fromEntries(Object.entries(vars).map(([k, v]) => [k, String(v)])),
+  };
 }
 
 /**
- * Starts `node dist/server.js` (what `npm start` runs after its build) and waits until it is ready:
- * until it logs its `"msg":"listening"` line, or, when LOG_LEVEL hides that line (warn and above),
- * until GET /healthz answers 200.
+ * Spawns `node dist/server.js` (what `npm start` runs after its build) on the server core, without
+ * waiting for it. Colloquy's own variables come from `vars` only, never from the shell.
  *
  * @param {object} opts
  * @param {string} opts.dataDir   DATA_DIR (an existing cluster is reused; a new one is created and seeded)
@@ -82,7 +85,7 @@ export function colloquyEnv(vars) {
  * @param {object} [opts.env]     more variables, e.g. { PAGE_CACHE_ENTRIES: 0, LOG_LEVEL: 'warn' }
  * @param {string[]} [opts.nodeFlags]  e.g. ['--cpu-prof', '--cpu-prof-dir=…']
  */
-export async function startColloquy({ dataDir, port, logFile, env = {}, nodeFlags = [], timeoutMs = 60_000 }) {
+export function spawnColloquy({ dataDir, port, logFile, env = {}, nodeFlags = [] }) {
   const fullEnv = colloquyEnv({ DATA_DIR: dataDir, PORT: port, LOG_LEVEL: 'info', ...env });
   const handle = launch({
     name: `colloquy :${port}`,
@@ -93,21 +96,46 @@ export async function startColloquy({ dataDir, port, logFile, env = {}, nodeFlag
   });
   handle.port = port;
   handle.url = `http://127.0.0.1:${port}`;
-  const logsListening = ['info', 'debug', 'trace'].includes(fullEnv.LOG_LEVEL);
+  handle.logLevel = fullEnv.LOG_LEVEL;
+  return handle;
+}
+
+/**
+ * Spawns Colloquy (see spawnColloquy) and waits until it is ready: until it logs its
+ * `"msg":"listening"` line, or, when LOG_LEVEL hides that line (warn and above), until GET /healthz
+ * answers 200. Returns the handle, with `url` taken from the listening line when there is one.
+ */
+export async function startColloquy({ timeoutMs = 60_000, ...opts }) {
+  const handle = spawnColloquy(opts);
+  const logsListening = ['info', 'debug', 'trace'].includes(handle.logLevel);
   await waitFor(
     handle,
     logsListening
-      ? () => listeningUrl(logFile) !== undefined
+      ? () => listeningUrl(handle.logFile) !== undefined
       : async () => (await httpGet(`${handle.url}/healthz`).catch(() => undefined))?.status === 200,
     timeoutMs,
   );
-  if (logsListening) handle.url = listeningUrl(logFile);
+  if (logsListening) handle.url = listeningUrl(handle.logFile);
+  return handle;
+}
+
+/** Starts bench/raw-server.mjs on the server core and waits for its listening line. */
+export async function startRawServer({ port, bodyFile, headersFile, logFile }) {
+  const handle = launch({
+    name: `raw node:http :${port}`,
+    command: NODE,
+    args: [path.join(ROOT, 'bench/raw-server.mjs'), String(port), bodyFile, headersFile],
+    env: process.env,
+    logFile,
+  });
+  await waitFor(handle, () => listeningUrl(logFile) !== undefined, 10_000);
+  handle.url = listeningUrl(logFile);
   return handle;
 }
 
 /** The `url` of the first `"msg":"listening"` line in a Colloquy log, or undefined. */
 export function listeningUrl(logFile) {
-  let text = '';
+  let text;
   try {
     text = fs.readFileSync(logFile, 'utf8');
   } catch {
@@ -132,7 +160,9 @@ export async function waitFor(handle, check, timeoutMs, intervalMs = 20) {
   const deadline = performance.now() + timeoutMs;
   while (performance.now() < deadline) {
     if (handle.exitedWith !== undefined) {
-      throw new Error(`${handle.name} exited (${handle.exitedWith}) before it was ready.\n${logTail(handle)}`);
+      throw new Error(
+        `${handle.name} exited (${handle.exitedWith}) before it was ready.\n${logTail(handle)}`,
+      );
     }
     if (await check()) return;
     await sleep(intervalMs);
@@ -214,7 +244,9 @@ export function httpGet(url, timeoutMs = 10_000) {
     const req = http.get(url, { agent: false, timeout: timeoutMs }, (res) => {
       const chunks = [];
       res.on('data', (chunk) => chunks.push(chunk));
-      res.on('end', () => resolve({ status: res.statusCode, headers: res.headers, body: Buffer.concat(chunks) }));
+      res.on('end', () =>
+        resolve({ status: res.statusCode, headers: res.headers, body: Buffer.concat(chunks) }),
+      );
       res.on('error', reject);
     });
     req.on('timeout', () => req.destroy(new Error(`GET ${url} timed out after ${timeoutMs} ms`)));

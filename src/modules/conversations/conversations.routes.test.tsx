@@ -197,6 +197,22 @@ describe('languages', () => {
     expect(res.headers.vary).toBe('accept-language');
   });
 
+  test('the language switcher leads to the same page, filters included, in each language', async ({
+    deps,
+  }) => {
+    await arrangeSeries(deps.db);
+    const { app } = await createApp(deps);
+
+    const res = await app.inject('/fr/documents?session=9&kind=agenda');
+
+    const switcher = [...res.body.matchAll(/<a href="([^"]+)" hreflang="(\w+)" lang="\w+"/g)].map(
+      (m) => m[1],
+    );
+    expect(switcher).toEqual(
+      ['ar', 'zh', 'en', 'fr', 'ru', 'es'].map((l) => `/${l}/documents?session=9&amp;kind=agenda`),
+    );
+  });
+
   test('Arabic pages are right to left', async ({ deps }) => {
     const { series } = await arrangeSeries(deps.db);
     const { app } = await createApp(deps);

@@ -42,13 +42,16 @@ export function setRequestLocale(req: FastifyRequest, locale: Locale): void {
 
 /** The view context of a request: its language, and its path without the locale for the switcher. */
 export function viewContextOf(req: FastifyRequest, site: Site): ViewContext {
-  const pathOnly = req.url.split('?')[0] ?? '/';
+  const queryAt = req.url.indexOf('?');
+  const pathOnly = queryAt === -1 ? req.url : req.url.slice(0, queryAt);
+  const query = queryAt === -1 ? '' : req.url.slice(queryAt);
   const first = pathOnly.split('/')[1];
   const rest = isLocale(first) ? pathOnly.slice(first.length + 1) : pathOnly;
   return {
     locale: req.locale,
     t: req.t,
-    path: rest === '' ? '/' : rest,
+    // The query is kept: switching language on a filtered list keeps the filter.
+    path: (rest === '' ? '/' : rest) + query,
     assets: site.assets,
     baseUrl: site.baseUrl,
   };

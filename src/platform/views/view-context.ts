@@ -5,7 +5,7 @@ import type { Translate } from '../i18n/t';
 export interface ViewContext {
   locale: Locale;
   t: Translate;
-  /** The page's path without its locale, e.g. `/series/x/sessions/9`; for the language switcher. */
+  /** The page's path and query without its locale, e.g. `/documents?session=9`; for the language switcher. */
   path: string;
   /** The site's public origin, for absolute links (hreflang alternates, canonical). */
   baseUrl: string;

@@ -1,0 +1,69 @@
+// Idle memory: the resident memory of the Colloquy process after a start, 50 requests over 30
+// public pages (six locales × five pages, so the page cache holds 30 pages), and 5 s of idleness.
+// The target is for the Node process alone (VmRSS in /proc/<pid>/status). The embedded PostgreSQL
+// (the postmaster, its helpers and one backend per pooled connection, all descendants of the
+// server) is reported apart: as a sum of RSS, which counts shared memory (shared_buffers,
+// libraries) once per process and so over-states it, and as a sum of PSS, which shares it out.
+import { setTimeout as sleep } from 'node:timers/promises';
+import { row } from '../lib/report.mjs';
+import { descendantsOf, MB, processName, pssBytes, rssBytes } from '../lib/proc.mjs';
+import { freePort, httpGet, startColloquy, stop } from '../lib/server.mjs';
+
+export const name = 'memory';
+export const description = 'RSS of the server after 50 requests and 5 s idle; PostgreSQL apart';
+
+const LOCALES = ['en', 'fr', 'es', 'ar', 'zh', 'ru'];
+const PAGES = [
+  '/',
+  '/series/ip-frontier-technologies',
+  '/series/ip-frontier-technologies/sessions/9',
+  '/speakers',
+  '/documents',
+];
+const REQUESTS = 50;
+const IDLE_MS = 5_000;
+
+export async function run(ctx) {
+  const { dataDir } = await ctx.seededDataDir();
+  const server = await startColloquy({ dataDir, port: await freePort(), logFile: ctx.logFile('memory') });
+  try {
+    const urls = LOCALES.flatMap((locale) => PAGES.map((page) => `${server.url}/${locale}${page}`));
+    for (let i = 0; i < REQUESTS; i++) {
+      const url = urls[i % urls.length];
+      const { status } = await httpGet(url);
+      if (status !== 200) throw new Error(`memory warm-up: GET ${url} answered ${status}`);
+    }
+    await sleep(IDLE_MS);
+
+    const nodeRss = rssBytes(server.pid);
+    const nodePss = pssBytes(server.pid);
+    const postgres = descendantsOf(server.pid).filter((pid) => processName(pid).startsWith('postgres'));
+    const pgRss = postgres.reduce((sum, pid) => sum + rssBytes(pid), 0);
+    const pgPssEach = postgres.map(pssBytes);
+    const pgPss = pgPssEach.includes(null) ? null : pgPssEach.reduce((a, b) => a + b, 0);
+    const mb = (bytes) => Math.round((bytes / MB) * 10) / 10;
+
+    const rows = [
+      row('Colloquy (Node) RSS, idle', mb(nodeRss), 'MB', { below: 150 }),
+      row(`embedded PostgreSQL, ${postgres.length} processes, sum of RSS`, mb(pgRss), 'MB'),
+    ];
+    if (pgPss !== null) {
+      rows.push(row(`embedded PostgreSQL, ${postgres.length} processes, sum of PSS`, mb(pgPss), 'MB'));
+    }
+    return {
+      rows,
+      details: {
+        requests: REQUESTS,
+        distinctPages: urls.length,
+        idleMs: IDLE_MS,
+        nodeRssMb: mb(nodeRss),
+        nodePssMb: nodePss === null ? null : mb(nodePss),
+        postgresProcesses: postgres.length,
+        postgresRssMb: mb(pgRss),
+        postgresPssMb: pgPss === null ? null : mb(pgPss),
+      },
+    };
+  } finally {
+    await stop(server);
+  }
+}
