@@ -162,12 +162,13 @@ describe('[Conversations] visitor journeys', () => {
     expect(await watch.isVisible()).toBe(true);
     const box = await watch.boundingBox();
     const viewport = page.viewportSize();
-    expect(box && viewport && box.y >= 0 && box.y < viewport.height, 'the watch section is scrolled into view').toBe(
-      true,
-    );
-    const watchLinks = await watch.locator('a[href]').evaluateAll((links) =>
-      links.map((a) => (a as HTMLAnchorElement).href),
-    );
+    expect(
+      box && viewport && box.y >= 0 && box.y < viewport.height,
+      'the watch section is scrolled into view',
+    ).toBe(true);
+    const watchLinks = await watch
+      .locator('a[href]')
+      .evaluateAll((links) => links.map((a) => (a as HTMLAnchorElement).href));
     const expected = [featuredSession.recordingUrl, featuredSession.livestreamUrl].filter(Boolean);
     expect(expected.length, 'the featured session has a recording or a livestream').toBeGreaterThan(0);
     expect(watchLinks.some((href) => expected.includes(href))).toBe(true);
@@ -189,7 +190,12 @@ describe('[Conversations] visitor journeys', () => {
         return {
           className: el?.className,
           text: el?.textContent,
-          inView: !!rect && rect.top >= 0 && rect.left >= 0 && rect.bottom <= innerHeight && rect.right <= innerWidth,
+          inView:
+            !!rect &&
+            rect.top >= 0 &&
+            rect.left >= 0 &&
+            rect.bottom <= innerHeight &&
+            rect.right <= innerWidth,
           size: rect ? rect.width * rect.height : 0,
         };
       });

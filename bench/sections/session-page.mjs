@@ -8,6 +8,7 @@
 // generator has the other core. Each run: a fresh server, a warm-up, then the measured run.
 import fs from 'node:fs';
 import path from 'node:path';
+import { SERVER_CORE } from '../lib/cpu.mjs';
 import { measure, assertAllOk } from '../lib/load.mjs';
 import { row } from '../lib/report.mjs';
 import { freePort, httpGet, startColloquy, startRawServer, stop } from '../lib/server.mjs';
@@ -156,6 +157,17 @@ function describe(label, r, durationS) {
       `latency p50 ${r.latencyMs.p50} ms, p99 ${r.latencyMs.p99} ms; ${cpu}; ` +
       `load generator ${loadCpu}% of a core; cores busy: ${cores}`,
   );
+  // The server is alone on its core only if nothing else on the machine ran there meanwhile.
+  const serverCore = `cpu${SERVER_CORE}`;
+  if (r.serverCpu && r.coreBusy[serverCore] !== undefined) {
+    const foreign = r.coreBusy[serverCore] - r.serverCpu.node - r.serverCpu.postgres - r.serverCpu.other;
+    if (foreign > 0.1) {
+      console.warn(
+        `  ! ${Math.round(foreign * 100)}% of core ${SERVER_CORE} went to other processes during this run: ` +
+          'the machine is not quiet, this figure is too low',
+      );
+    }
+  }
   if (loadCpu >= 90) {
     console.warn(`  ! the load generator was saturated: ${label} may be able to serve more than measured`);
   }

@@ -55,7 +55,8 @@ export async function run(ctx) {
   console.log(`  npm start: ${Math.round(npmStartMs)} ms`);
 
   const sorted = [...times].sort((a, b) => a - b);
-  const median = sorted[Math.floor(sorted.length / 2)];
+  const middle = Math.floor(sorted.length / 2);
+  const median = sorted.length % 2 === 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
   const seconds = (ms) => Math.round(ms / 10) / 100;
   return {
     rows: [

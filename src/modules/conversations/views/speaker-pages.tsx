@@ -4,6 +4,7 @@ import { Layout } from '../../../platform/views/layout';
 import { Localized, LocalizedParagraphs, textOf } from '../../../platform/views/localized';
 import type { ViewContext } from '../../../platform/views/view-context';
 import type { SpeakerList, SpeakerPage as SpeakerPageData } from '../conversations.service';
+import type { Speaker } from '../conversations.types';
 import { SessionDates, sessionHref, speakerHref } from './session-parts';
 
 /** A speaker's public profile and the agenda items they speak in. */
@@ -58,7 +59,7 @@ export function SpeakerListPage({ ctx, list }: { ctx: ViewContext; list: Speaker
       <h1>{t('speakers.title')}</h1>
       <p>{t('speakers.intro', { count: list.speakers.length })}</p>
       <ul class="speaker-list">
-        {list.speakers.map((s) => (
+        {sortByName(list.speakers, locale).map((s) => (
           <li key={s.id}>
             <a href={speakerHref(locale, s.slug)}>{s.name}</a>
             <br />
@@ -71,4 +72,10 @@ export function SpeakerListPage({ ctx, list }: { ctx: ViewContext; list: Speaker
       </ul>
     </Layout>
   );
+}
+
+/** Names in the order readers of the page's language expect ("Hélène" before "Hiroshi"). */
+function sortByName(speakers: Speaker[], locale: string): Speaker[] {
+  const collator = new Intl.Collator(locale);
+  return [...speakers].sort((a, b) => collator.compare(a.name, b.name));
 }
