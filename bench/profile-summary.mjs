@@ -1,9 +1,11 @@
 // Summarises a V8 CPU profile (.cpuprofile, from `node --cpu-prof`, e.g. a bench run with
-// BENCH_CPU_PROF=1): where the time went, by function (self time) and by area (a package in
-// node_modules, Colloquy's own bundle, Node internals, the garbage collector, idle).
+// BENCH_CPU_PROF=1): where the time went, by area (a package, a folder of src/, Node internals,
+// the garbage collector), by function including what it calls, and by function alone.
 //
 //   npx node bench/profile-summary.mjs bench/results/profiles/session-page-uncached/*.cpuprofile [--top 30]
 import fs from 'node:fs';
+import { SourceMap } from 'node:module';
+import { fileURLToPath } from 'node:url';
 
 const args = process.argv.slice(2);
 const topFlag = args.indexOf('--top');
@@ -14,26 +16,90 @@ if (files.length === 0) {
   process.exit(2);
 }
 
-/** Which part of the program a call frame belongs to. */
+// The server is one esbuild bundle (dist/server.js) with its dependencies inside (ADR 0013), so a
+// frame's URL says little. esbuild starts each bundled module with a comment naming its file
+// (`// node_modules/pg/lib/client.js`, `// src/app.tsx`): the last such comment above a frame's
+// line says which module it is in. Its line in that module's source comes from the bundle's source
+// map (dist/server.js.map), when there is one.
+const bundles = new Map();
+function bundleOf(url) {
+  if (!bundles.has(url)) {
+    let bundle;
+    try {
+      const file = fileURLToPath(url);
+      const starts = [];
+      fs.readFileSync(file, 'utf8')
+        .split('\n')
+        .forEach((text, line) => {
+          const match = /^\/\/ ((?:node_modules|src)\/\S+)$/.exec(text);
+          if (match) starts.push({ line, module: match[1] });
+        });
+      const map = fs.existsSync(`${file}.map`)
+        ? new SourceMap(JSON.parse(fs.readFileSync(`${file}.map`, 'utf8')))
+        : null;
+      bundle = starts.length > 0 ? { starts, map } : null;
+    } catch {
+      bundle = null;
+    }
+    bundles.set(url, bundle);
+  }
+  return bundles.get(url);
+}
+
+/** The module a frame's code comes from (e.g. 'node_modules/pg/lib/client.js') and where in it. */
+function originOf(frame) {
+  const { url, lineNumber, columnNumber } = frame;
+  const bundle = url.startsWith('file:') ? bundleOf(url) : null;
+  if (!bundle) return { module: url, where: String(lineNumber + 1) };
+  let low = 0;
+  let high = bundle.starts.length - 1;
+  let found = null;
+  while (low <= high) {
+    const mid = (low + high) >> 1;
+    if (bundle.starts[mid].line <= lineNumber) {
+      found = bundle.starts[mid];
+      low = mid + 1;
+    } else high = mid - 1;
+  }
+  if (!found) return { module: url.replace(/^.*\//, ''), where: String(lineNumber + 1) };
+  const entry = bundle.map?.findEntry(lineNumber, columnNumber);
+  const source = entry?.originalSource?.replace(/^.*\//, '');
+  const where = !source
+    ? `bundle line ${lineNumber + 1}`
+    : source === found.module.replace(/^.*\//, '')
+      ? String(entry.originalLine + 1)
+      : `${source}:${entry.originalLine + 1}`; // the package's own source map, e.g. its .ts file
+  return { module: found.module, where };
+}
+
+/** Which part of the program a call frame belongs to: a package, a folder of src/, Node… */
 function areaOf(frame) {
   const { url, functionName } = frame;
   if (!url) {
     if (['(idle)', '(program)', '(garbage collector)', '(root)'].includes(functionName)) return functionName;
     return '(native / V8 builtins)';
   }
-  const pkg = /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(url);
-  if (pkg) return pkg[1];
   if (url.startsWith('node:')) return 'node: internals';
-  if (url.includes('/dist/')) return 'colloquy (dist bundle)';
-  return url;
+  const { module } = originOf(frame);
+  const pkg = /(?:^|\/)node_modules\/((?:@[^/]+\/)?[^/]+)\/(?!.*\/node_modules\/)/.exec(module);
+  if (pkg) return pkg[1];
+  const own = /^src\/(.*)\/[^/]+$/.exec(module);
+  if (own) return `colloquy src/${own[1]}`;
+  return module.startsWith('src/') ? 'colloquy src' : module;
 }
 
-/** "name file:line" for a call frame. */
+/** "name module:line" for a call frame, e.g. "query pg/lib/client.js:668". */
+const keys = new WeakMap();
 function keyOf(frame) {
-  const where = frame.url
-    ? `${frame.url.replace(/^.*node_modules\//, '').replace(/^file:\/\/.*\/dist\//, 'dist/')}:${frame.lineNumber + 1}`
-    : '';
-  return `${frame.functionName || '(anonymous)'} ${where}`.trim();
+  if (!keys.has(frame)) {
+    if (!frame.url) keys.set(frame, frame.functionName || '(anonymous)');
+    else {
+      const { module, where } = originOf(frame);
+      const short = module.replace(/^node_modules\//, '').replace(/^file:\/\/.*\/node_modules\//, '');
+      keys.set(frame, `${frame.functionName || '(anonymous)'} ${short}:${where}`);
+    }
+  }
+  return keys.get(frame);
 }
 
 const bySelf = new Map();

@@ -14,7 +14,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { createContext, readSettings } from './lib/context.mjs';
-import { LOAD_CORE, pinningNote, pinSelf } from './lib/cpu.mjs';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { coreTimes, LOAD_CORE, pinningNote, pinSelf } from './lib/cpu.mjs';
 import { machineInfo, printTable, writeJson } from './lib/report.mjs';
 import { ROOT, stopAll } from './lib/server.mjs';
 import { SECTIONS } from './sections/index.mjs';
@@ -55,6 +56,27 @@ ctx.facts.loadAverageAtStart = os
   .loadavg()
   .map((n) => n.toFixed(2))
   .join(' ');
+
+// How busy the machine is before the bench adds anything: other processes on the server's core
+// make every figure lower, so the report says how quiet the machine was.
+{
+  const before = coreTimes();
+  await sleep(1000);
+  const after = coreTimes();
+  ctx.facts.busyBeforeStart = Object.fromEntries(
+    Object.keys(after).map((core) => {
+      const busy = (after[core].busy - before[core].busy) / (after[core].total - before[core].total || 1);
+      return [core, Math.round(busy * 100) / 100];
+    }),
+  );
+  const busiest = Math.max(...Object.values(ctx.facts.busyBeforeStart));
+  if (busiest > 0.15) {
+    console.warn(
+      `bench: the machine is not quiet (cores busy before start: ${JSON.stringify(ctx.facts.busyBeforeStart)}); ` +
+        'other processes will lower the figures',
+    );
+  }
+}
 
 let interrupted = false;
 for (const signal of ['SIGINT', 'SIGTERM']) {

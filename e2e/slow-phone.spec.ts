@@ -50,34 +50,42 @@ describe('[Conversations] on a small phone', () => {
     // Measured against the screen's 360 px, not innerWidth alone: a mobile browser widens its layout
     // viewport (and zooms out) to fit content that is too wide, so innerWidth then grows with it.
     const layout = await page.evaluate((width) => {
-      // The elements sticking out of the screen, outside any box that scrolls on its own: the
-      // ones to fix when the page scrolls sideways.
+      // Hints for the failure message: the innermost elements wider than the screen (outside any
+      // box that scrolls on its own), else those reaching past its edge. Once the browser has
+      // widened the layout, "past the edge" is measured from the start side: right in Arabic.
       const scrollsItself = (el: Element) => {
         for (let a = el.parentElement; a && a !== document.body; a = a.parentElement) {
           if (['auto', 'scroll', 'hidden', 'clip'].includes(getComputedStyle(a).overflowX)) return true;
         }
         return false;
       };
-      const culprits = [...document.body.querySelectorAll('*')]
-        .filter((el) => {
+      const rtl = getComputedStyle(document.documentElement).direction === 'rtl';
+      const start = document.documentElement.getBoundingClientRect();
+      const innermost = (els: Element[]) => els.filter((el) => !els.some((o) => o !== el && el.contains(o)));
+      const visible = [...document.body.querySelectorAll('*')].filter(
+        (el) => el.getBoundingClientRect().width > 0 && !scrollsItself(el),
+      );
+      const tooWide = innermost(visible.filter((el) => el.getBoundingClientRect().width > width + 1));
+      const pastEdge = innermost(
+        visible.filter((el) => {
           const rect = el.getBoundingClientRect();
-          return rect.width > 0 && (rect.right > width + 1 || rect.left < -1) && !scrollsItself(el);
-        })
-        .filter((el, _i, all) => !all.some((other) => other !== el && el.contains(other)))
-        .slice(0, 8)
-        .map((el) => {
-          const rect = el.getBoundingClientRect();
-          const id = el.id ? `#${el.id}` : '';
-          const classes = [...el.classList].map((c) => `.${c}`).join('');
-          const text = (el.textContent ?? '').trim().slice(0, 40);
-          return `${el.tagName.toLowerCase()}${id}${classes} [${Math.round(rect.left)}…${Math.round(rect.right)}] "${text}"`;
-        });
+          return rtl ? start.right - rect.left > width + 1 : rect.right - start.left > width + 1;
+        }),
+      );
+      const culprits = (tooWide.length > 0 ? tooWide : pastEdge).slice(0, 8).map((el) => {
+        const rect = el.getBoundingClientRect();
+        const id = el.id ? `#${el.id}` : '';
+        const classes = [...el.classList].map((c) => `.${c}`).join('');
+        const text = (el.textContent ?? '').trim().slice(0, 40);
+        return `${el.tagName.toLowerCase()}${id}${classes} (${Math.round(rect.width)} px wide) "${text}"`;
+      });
       return { innerWidth: window.innerWidth, scrollWidth: document.documentElement.scrollWidth, culprits };
     }, PHONE.width);
-    const culprits = `sticking out of the ${PHONE.width} px screen:\n${layout.culprits.join('\n')}`;
-    expect.soft(layout.scrollWidth, `no sideways scrolling; ${culprits}`).toBeLessThanOrEqual(PHONE.width);
-    expect(layout.innerWidth, `the layout is as wide as the screen, not zoomed out; ${culprits}`).toBe(
-      PHONE.width,
-    );
+    const culprits = `wider than the ${PHONE.width} px screen:\n${layout.culprits.join('\n')}`;
+    // innerWidth too: a mobile browser widens the layout (zooming out) to fit what is too wide.
+    expect(
+      Math.max(layout.scrollWidth, layout.innerWidth),
+      `no sideways scrolling (scrollWidth ${layout.scrollWidth}, innerWidth ${layout.innerWidth}); ${culprits}`,
+    ).toBeLessThanOrEqual(PHONE.width);
   });
 });

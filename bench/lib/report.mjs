@@ -34,6 +34,7 @@ export function machineInfo(facts) {
     node: process.version,
     postgres: facts.postgresVersion ?? 'unknown',
     loadAverageAtStart: facts.loadAverageAtStart,
+    coresBusyBeforeStart: facts.busyBeforeStart,
   };
 }
 
@@ -64,7 +65,10 @@ export function printTable(report) {
   console.log(`\nColloquy bench, ${report.date}`);
   console.log(
     `${m.cpu}, ${m.cores} cores, ${m.memoryGb} GB, ${m.os}; Node ${m.node}; PostgreSQL ${m.postgres}; ` +
-      `load average at start ${m.loadAverageAtStart}`,
+      `load average at start ${m.loadAverageAtStart}; cores busy before start ` +
+      Object.entries(m.coresBusyBeforeStart ?? {})
+        .map(([core, busy]) => `${core} ${Math.round(busy * 100)}%`)
+        .join(', '),
   );
   console.log(`${report.settings.pinning}`);
   console.log(

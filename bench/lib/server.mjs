@@ -17,6 +17,25 @@ export const ROOT = path.resolve(import.meta.dirname, '..', '..');
 /** The Node binary running this bench: Node 24 from node_modules when started by `npm run bench`. */
 export const NODE = process.execPath;
 
+/**
+ * The arguments `npm start` gives node after its build step, read from package.json so the bench
+ * always runs the server the way `npm start` does (e.g. ['--enable-source-maps', 'dist/server.js']).
+ * The start script is expected to end with `&& node <args…>`.
+ */
+export const SERVER_ARGS = (() => {
+  const { scripts } = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
+  const last = (scripts?.start ?? '').split('&&').at(-1).trim().split(/\s+/);
+  if (last[0] !== 'node' || !last.some((arg) => arg.endsWith('server.js'))) {
+    throw new Error(
+      `package.json's start script does not end with \`node … dist/server.js\`: ${scripts?.start}`,
+    );
+  }
+  return last.slice(1);
+})();
+
+/** How the bench names the server command in its report, e.g. "node --enable-source-maps dist/server.js". */
+export const SERVER_COMMAND = `node ${SERVER_ARGS.join(' ')}`;
+
 /** Variables Colloquy reads (src/config.ts): never inherited from the shell, always set by the bench. */
 const COLLOQUY_VARIABLES = [
   'HOST',
@@ -75,8 +94,8 @@ export function colloquyEnv(vars) {
 }
 
 /**
- * Spawns `node dist/server.js` (what `npm start` runs after its build) on the server core, without
- * waiting for it. Colloquy's own variables come from `vars` only, never from the shell.
+ * Spawns the server as `npm start` runs it after its build (SERVER_COMMAND) on the server core,
+ * without waiting for it. Colloquy's own variables come from `vars` only, never from the shell.
  *
  * @param {object} opts
  * @param {string} opts.dataDir   DATA_DIR (an existing cluster is reused; a new one is created and seeded)
@@ -90,7 +109,7 @@ export function spawnColloquy({ dataDir, port, logFile, env = {}, nodeFlags = []
   const handle = launch({
     name: `colloquy :${port}`,
     command: NODE,
-    args: [...nodeFlags, 'dist/server.js'],
+    args: [...nodeFlags, ...SERVER_ARGS],
     env: fullEnv,
     logFile,
   });

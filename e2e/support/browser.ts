@@ -63,7 +63,10 @@ export async function checkA11y(page: Page, options: { include?: string } = {}):
   return page.evaluate(
     async ({ tags, include }) => {
       const axe = (window as unknown as { axe: typeof Axe }).axe;
-      const results = await axe.run(include ?? document, { runOnly: { type: 'tag', values: tags } });
+      const results = await axe.run(include ?? document, {
+        runOnly: { type: 'tag', values: tags },
+        resultTypes: ['violations'],
+      });
       return results.violations;
     },
     { tags: A11Y_TAGS, include: options.include },

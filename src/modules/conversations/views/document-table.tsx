@@ -20,7 +20,8 @@ export function DocumentTable({
 }) {
   const { t, locale } = ctx;
   return (
-    <div class="table-scroll">
+    // A region that may scroll sideways on a phone: focusable so keyboards can scroll it too.
+    <div class="table-scroll" role="region" aria-label={t('documents.caption')} tabIndex={0}>
       <table class="documents">
         <caption class="visually-hidden">{t('documents.caption')}</caption>
         <thead>
@@ -37,22 +38,26 @@ export function DocumentTable({
             const ordered = LOCALES.flatMap((l) => files.filter((f) => f.locale === l));
             return (
               <tr key={document.id}>
-                <td class="symbol" dir="ltr">
+                <td class="symbol" dir="ltr" data-label={t('documents.symbol')}>
                   {document.symbol}
                 </td>
-                <td>
-                  <span class="doc-kind">{t(`documents.kind.${document.kind}`)}</span>{' '}
-                  <Localized ctx={ctx} text={document.title} />
+                <td data-label={t('documents.title')}>
+                  <span>
+                    <span class="doc-kind">{t(`documents.kind.${document.kind}`)}</span>{' '}
+                    <Localized ctx={ctx} text={document.title} />
+                  </span>
                 </td>
                 {showSession ? (
-                  <td>{session ? t('session.number', { number: session.number }) : '—'}</td>
+                  <td data-label={t('documents.session')}>
+                    {session ? t('session.number', { number: session.number }) : '—'}
+                  </td>
                 ) : null}
-                <td>
+                <td data-label={t('documents.date')}>
                   <time dateTime={document.publishedOn}>
                     {formatDate(new Date(`${document.publishedOn}T12:00:00Z`), locale, 'UTC')}
                   </time>
                 </td>
-                <td>
+                <td data-label={t('documents.versions')}>
                   <ul class="versions">
                     {ordered.map((f) => {
                       const fileLocale = f.locale as Locale;
@@ -62,14 +67,19 @@ export function DocumentTable({
                             href={documentFileHref(locale, document.id, f.locale)}
                             hrefLang={f.locale}
                             type={f.mediaType}
-                            aria-label={t('documents.download', {
-                              language: LOCALE_NAMES[fileLocale] ?? f.locale,
-                              symbol: document.symbol,
-                              size: formatNumber(Math.max(1, Math.round(f.byteSize / 1024)), locale),
-                            })}
                           >
                             <span lang={f.locale} dir={dirOf(f.locale)}>
                               {f.locale.toUpperCase()}
+                            </span>
+                            {/* The full name for screen readers, after the visible code so the
+                                link's name starts with what is seen (WCAG 2.5.3). */}
+                            <span class="visually-hidden">
+                              {' '}
+                              {t('documents.download', {
+                                language: LOCALE_NAMES[fileLocale] ?? f.locale,
+                                symbol: document.symbol,
+                                size: formatNumber(Math.max(1, Math.round(f.byteSize / 1024)), locale),
+                              })}
                             </span>
                           </a>
                         </li>
