@@ -94,6 +94,12 @@ for (const signal of ['SIGINT', 'SIGTERM']) {
 // ── Sections ─────────────────────────────────────────────────────────────────────────────────────
 console.log(`Colloquy bench: ${selected.map((s) => s.name).join(', ')}`);
 console.log(`${settings.pinning}; scratch directory ${ctx.scratch}`);
+if (settings.cpuProf) {
+  console.log(
+    `BENCH_CPU_PROF=1: Colloquy runs with --cpu-prof, profiles in ${path.relative(ROOT, RESULTS_DIR)}/profiles/; ` +
+      'profiling slows the server, so these figures are not comparable with a normal run.',
+  );
+}
 const began = performance.now();
 const sections = {};
 try {
@@ -124,6 +130,7 @@ const report = {
     pipelining: settings.pipelining,
     starts: settings.starts,
     pinning: settings.pinning,
+    cpuProfiled: settings.cpuProf,
   },
   totalSeconds: Math.round((performance.now() - began) / 1000),
   rows: Object.entries(sections).flatMap(([name, s]) => s.rows.map((r) => ({ section: name, ...r }))),

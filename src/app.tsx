@@ -67,12 +67,16 @@ export async function createApp(deps: Deps, opts: AppOptions = {}): Promise<App>
 
   // Cached pages are answered before routing work is done. A miss records the cache generation
   // it started in, so the page is stored only if nothing changed while it was being rendered.
-  const cacheGenerations = new WeakMap<object, number>();
+  // Pages that read no query are kept by path alone, so `?utm_source=…` and the like neither miss
+  // the cache nor crowd real pages out of it.
+  const pendingStores = new WeakMap<object, { key: string; generation: number }>();
   app.addHook('onRequest', async (req, reply) => {
-    if ((req.method !== 'GET' && req.method !== 'HEAD') || !req.routeOptions.config.pageCache) return;
-    const hit = pageCache.get(req.url);
+    const mode = req.routeOptions.config.pageCache;
+    if ((req.method !== 'GET' && req.method !== 'HEAD') || !mode) return;
+    const key = mode === 'with-query' ? req.url : (req.url.split('?')[0] ?? req.url);
+    const hit = pageCache.get(key);
     if (!hit) {
-      cacheGenerations.set(req, pageCache.generation);
+      pendingStores.set(req, { key, generation: pageCache.generation });
       return;
     }
     reply.headers(SECURITY_HEADERS).header('etag', hit.etag).header('cache-control', HTML_CACHE_CONTROL);
@@ -91,12 +95,12 @@ export async function createApp(deps: Deps, opts: AppOptions = {}): Promise<App>
     const etag = etagOf(body);
     reply.header('etag', etag);
     if (!reply.hasHeader('cache-control')) reply.header('cache-control', HTML_CACHE_CONTROL);
-    const generation = cacheGenerations.get(req);
-    if (generation !== undefined) {
+    const pending = pendingStores.get(req);
+    if (pending) {
       pageCache.set(
-        req.url,
+        pending.key,
         { body, etag, contentType: String(reply.getHeader('content-type')) },
-        generation,
+        pending.generation,
       );
     }
     if (matchesEtag(req.headers['if-none-match'], etag)) {

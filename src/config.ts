@@ -5,7 +5,6 @@ import { z } from 'zod';
  * that touches process.env (the linter enforces it); everything else receives a Config.
  */
 const EnvSchema = z.object({
-  NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
   HOST: z.string().min(1).default('127.0.0.1'),
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   PUBLIC_URL: z.url().default('http://localhost:3000'),

@@ -16,6 +16,8 @@ export async function seedDemoOnFirstStart(deps: Deps): Promise<boolean> {
 /** Seeds the demo now, unless it is there already (`npm run seed`). */
 export async function seedDemoNow(deps: Deps): Promise<boolean> {
   const { seeded } = await seedDemo(deps.db, deps.clock);
-  await writeSetting(deps.db, DEMO_SEEDED, deps.clock.now().toISOString(), deps.clock.now());
+  if (seeded || (await findSetting(deps.db, DEMO_SEEDED)) === undefined) {
+    await writeSetting(deps.db, DEMO_SEEDED, deps.clock.now().toISOString(), deps.clock.now());
+  }
   return seeded;
 }

@@ -35,11 +35,16 @@ async function main(config: Config): Promise<void> {
       process.exit(1);
     }, config.SHUTDOWN_TIMEOUT_S * 1000);
     force.unref();
-    await app.close(); // stops accepting, lets open requests finish
-    await stopListening();
-    await database.close(); // ends the pool, stops the embedded PostgreSQL
-    log.info('stopped');
-    process.exit(0);
+    try {
+      await app.close(); // stops accepting, lets open requests finish
+      await stopListening();
+      await database.close(); // ends the pool, stops the embedded PostgreSQL
+      log.info('stopped');
+      process.exit(0);
+    } catch (error) {
+      log.error({ err: error }, 'shutdown failed');
+      process.exit(1);
+    }
   };
   process.on('SIGINT', () => void shutdown('SIGINT'));
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
@@ -62,6 +67,16 @@ function fail(error: unknown): never {
       `\nColloquy could not start:\n${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n\n`,
     );
   }
+  process.exit(1);
+}
+
+// ADR 0002: `npm start` runs the project's Node 24; a bare `node dist/server.js` may not.
+const major = Number(process.versions.node.split('.')[0]);
+if (major < 22) {
+  process.stderr.write(
+    `\nColloquy needs Node.js 22.12 or later; this is ${process.version}.\n` +
+      'Start it with `npm start`, which uses the Node.js 24 that `npm install` brought.\n\n',
+  );
   process.exit(1);
 }
 

@@ -32,7 +32,7 @@ describe('the deps fixture', () => {
     expect(rows).toEqual([{ table: 'conversations_sessions' }]);
     expect(listed).toEqual([]);
     expect(await currentDatabase(deps)).toMatch(new RegExp(`^${inject('pgTestDbPrefix')}[0-9a-f]{12}$`));
-    expect(deps.config).toMatchObject({ NODE_ENV: 'test', DATABASE_URL: deps.url, SEED_DEMO: false });
+    expect(deps.config).toMatchObject({ DATABASE_URL: deps.url, SEED_DEMO: false });
     expect(deps.clock.now()).toEqual(new Date(TEST_NOW));
   });
 

@@ -64,7 +64,6 @@ export async function createTestDeps(overrides: TestDepsOverrides = {}): Promise
 
   const url = withDatabase(adminUrl, name);
   const config = loadConfig({
-    NODE_ENV: 'test',
     DATABASE_URL: url,
     SEED_DEMO: 'false',
     LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',

@@ -1,5 +1,6 @@
 // What every section receives: settings from the environment, a scratch directory, a seeded data
 // directory shared by the sections, and a place to record facts for the report header.
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -18,7 +19,8 @@ function envNumber(name, fallback) {
 
 /**
  * Settings, all overridable from the environment:
- *   BENCH_DURATION_S     measured seconds per throughput run (default 10)
+ *   BENCH_DURATION_S     measured seconds per throughput figure (default 10)
+ *   BENCH_ROUNDS         slices those seconds are cut into, alternating between servers (default 5)
  *   BENCH_WARMUP_S       seconds of load before each measured run (default 2)
  *   BENCH_CONNECTIONS    concurrent connections (default 10)
  *   BENCH_PIPELINING     requests in flight per connection (default 1)
@@ -29,6 +31,7 @@ function envNumber(name, fallback) {
 export function readSettings() {
   return {
     durationS: envNumber('BENCH_DURATION_S', 10),
+    rounds: Math.round(envNumber('BENCH_ROUNDS', 5)),
     warmupS: envNumber('BENCH_WARMUP_S', 2),
     connections: envNumber('BENCH_CONNECTIONS', 10),
     pipelining: envNumber('BENCH_PIPELINING', 1),
@@ -88,6 +91,18 @@ export function createContext({ settings, resultsDir }) {
         return { dataDir, firstStartMs };
       })();
       return seeded;
+    },
+
+    /**
+     * A copy of the seeded data directory, for a server that runs at the same time as others (one
+     * data directory serves one server at a time). `cp -a` keeps the cluster's owner and modes,
+     * which PostgreSQL checks.
+     */
+    async copyOfSeededDataDir(name) {
+      const { dataDir } = await ctx.seededDataDir();
+      const copy = path.join(scratch, name);
+      execFileSync('cp', ['-a', dataDir, copy]);
+      return copy;
     },
 
     /** Extra node flags for Colloquy: --cpu-prof into bench/results/profiles/<name> when asked. */

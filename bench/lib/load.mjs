@@ -18,8 +18,9 @@ import { NODE, ROOT } from './server.mjs';
  * @param {number} opts.warmupS     seconds of load before, not measured
  * @param {number} [opts.serverPid] the server under test: its CPU use (and its children's) is reported
  * @returns the autocannon summary of the measured run (see load-child.mjs), plus `warmup`,
- *   `serverCpu` ({ node, postgres, other } in cores busy, 1 = one full core) and `coreBusy`
- *   ({ cpu0, cpu1 }: how busy each core was, whoever used it).
+ *   `serverCpu` ({ node, postgres, other } in cores busy, 1 = one full core),
+ *   `serverCpuMicrosPerRequest` and `coreBusy` ({ cpu0, cpu1 }: how busy each core was, whoever
+ *   used it).
  */
 export async function measure(opts) {
   const childOpts = JSON.stringify({
@@ -44,7 +45,8 @@ export async function measure(opts) {
   if (!done) throw new Error(`the load generator failed (exit ${code}) on ${opts.url}`);
 
   const seconds = done.end.at - start.at;
-  const busy = (group) => round((done.end.cpu[group] - start.cpu[group]) / seconds);
+  const used = cpuBetween(start, done.end);
+  const busy = (kind) => round(used[kind] / seconds);
   const coreBusy = {};
   for (const core of Object.keys(done.end.cores)) {
     const a = start.cores[core];
@@ -57,20 +59,36 @@ export async function measure(opts) {
     serverCpu: opts.serverPid
       ? { node: busy('node'), postgres: busy('postgres'), other: busy('other') }
       : null,
+    // Server CPU time (node + postgres + others) per response, in microseconds: what a response
+    // costs the server, whatever rate the load generator managed to send.
+    serverCpuMicrosPerRequest: opts.serverPid
+      ? Math.round(((used.node + used.postgres + used.other) / done.result.requestsTotal) * 1e6)
+      : null,
     coreBusy,
   };
 }
 
-/** CPU seconds used so far by the server process and its descendants, grouped by kind. */
+/** CPU seconds used so far by the server process and each of its descendants, with their kind. */
 function snapshot(serverPid) {
-  const cpu = { node: 0, postgres: 0, other: 0 };
+  const pids = new Map();
   if (serverPid) {
-    cpu.node = processCpuSeconds(serverPid);
+    pids.set(serverPid, { kind: 'node', cpu: processCpuSeconds(serverPid) });
     for (const pid of descendantsOf(serverPid)) {
-      cpu[processName(pid).startsWith('postgres') ? 'postgres' : 'other'] += processCpuSeconds(pid);
+      const kind = processName(pid).startsWith('postgres') ? 'postgres' : 'other';
+      pids.set(pid, { kind, cpu: processCpuSeconds(pid) });
     }
   }
-  return { at: performance.now() / 1000, cpu, cores: coreTimes() };
+  return { at: performance.now() / 1000, pids, cores: coreTimes() };
+}
+
+/**
+ * CPU seconds each kind of process used between two snapshots. A process that started meanwhile
+ * counts from zero; one that ended meanwhile is lost (its time cannot be read any more).
+ */
+function cpuBetween(start, end) {
+  const used = { node: 0, postgres: 0, other: 0 };
+  for (const [pid, { kind, cpu }] of end.pids) used[kind] += cpu - (start.pids.get(pid)?.cpu ?? 0);
+  return used;
 }
 
 /**

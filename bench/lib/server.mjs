@@ -103,13 +103,21 @@ export function colloquyEnv(vars) {
  * @param {string} opts.logFile   where stdout/stderr go
  * @param {object} [opts.env]     more variables, e.g. { PAGE_CACHE_ENTRIES: 0, LOG_LEVEL: 'warn' }
  * @param {string[]} [opts.nodeFlags]  e.g. ['--cpu-prof', '--cpu-prof-dir=…']
+ * @param {string[]} [opts.serverArgs] instead of SERVER_ARGS, e.g. to compare without a flag
  */
-export function spawnColloquy({ dataDir, port, logFile, env = {}, nodeFlags = [] }) {
+export function spawnColloquy({
+  dataDir,
+  port,
+  logFile,
+  env = {},
+  nodeFlags = [],
+  serverArgs = SERVER_ARGS,
+}) {
   const fullEnv = colloquyEnv({ DATA_DIR: dataDir, PORT: port, LOG_LEVEL: 'info', ...env });
   const handle = launch({
     name: `colloquy :${port}`,
     command: NODE,
-    args: [...nodeFlags, ...SERVER_ARGS],
+    args: [...nodeFlags, ...serverArgs],
     env: fullEnv,
     logFile,
   });

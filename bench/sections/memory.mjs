@@ -7,7 +7,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { row } from '../lib/report.mjs';
 import { descendantsOf, MB, processName, pssBytes, rssBytes } from '../lib/proc.mjs';
-import { freePort, httpGet, startColloquy, stop } from '../lib/server.mjs';
+import { freePort, httpGet, SERVER_ARGS, SERVER_COMMAND, startColloquy, stop } from '../lib/server.mjs';
 
 export const name = 'memory';
 export const description = 'RSS of the server after 50 requests and 5 s idle; PostgreSQL apart';
@@ -25,7 +25,40 @@ const IDLE_MS = 5_000;
 
 export async function run(ctx) {
   const { dataDir } = await ctx.seededDataDir();
-  const server = await startColloquy({ dataDir, port: await freePort(), logFile: ctx.logFile('memory') });
+  const idle = await idleServer(ctx, dataDir, SERVER_ARGS, 'memory');
+  const rows = [
+    row('Colloquy (Node) RSS, idle', idle.nodeRssMb, 'MB', { below: 150 }),
+    row(`embedded PostgreSQL, ${idle.postgresProcesses} processes, sum of RSS`, idle.postgresRssMb, 'MB'),
+  ];
+  if (idle.postgresPssMb !== null) {
+    rows.push(
+      row(`embedded PostgreSQL, ${idle.postgresProcesses} processes, sum of PSS`, idle.postgresPssMb, 'MB'),
+    );
+  }
+  const details = { command: SERVER_COMMAND, requests: REQUESTS, idleMs: IDLE_MS, ...idle };
+
+  // `--enable-source-maps` keeps the parsed source map of the bundle in memory: show what it costs.
+  if (SERVER_ARGS.includes('--enable-source-maps')) {
+    const without = await idleServer(
+      ctx,
+      dataDir,
+      SERVER_ARGS.filter((arg) => arg !== '--enable-source-maps'),
+      'memory-no-source-maps',
+    );
+    rows.push(row('Colloquy (Node) RSS, idle, without --enable-source-maps', without.nodeRssMb, 'MB'));
+    details.withoutSourceMaps = without;
+  }
+  return { rows, details };
+}
+
+/** Starts the server, sends the warm-up requests, waits, reads memory, stops it. */
+async function idleServer(ctx, dataDir, serverArgs, name) {
+  const server = await startColloquy({
+    dataDir,
+    port: await freePort(),
+    logFile: ctx.logFile(name),
+    serverArgs,
+  });
   try {
     const urls = LOCALES.flatMap((locale) => PAGES.map((page) => `${server.url}/${locale}${page}`));
     for (let i = 0; i < REQUESTS; i++) {
@@ -35,35 +68,20 @@ export async function run(ctx) {
     }
     await sleep(IDLE_MS);
 
-    const nodeRss = rssBytes(server.pid);
-    const nodePss = pssBytes(server.pid);
     const postgres = descendantsOf(server.pid).filter((pid) => processName(pid).startsWith('postgres'));
-    const pgRss = postgres.reduce((sum, pid) => sum + rssBytes(pid), 0);
     const pgPssEach = postgres.map(pssBytes);
-    const pgPss = pgPssEach.includes(null) ? null : pgPssEach.reduce((a, b) => a + b, 0);
-    const mb = (bytes) => Math.round((bytes / MB) * 10) / 10;
-
-    const rows = [
-      row('Colloquy (Node) RSS, idle', mb(nodeRss), 'MB', { below: 150 }),
-      row(`embedded PostgreSQL, ${postgres.length} processes, sum of RSS`, mb(pgRss), 'MB'),
-    ];
-    if (pgPss !== null) {
-      rows.push(row(`embedded PostgreSQL, ${postgres.length} processes, sum of PSS`, mb(pgPss), 'MB'));
-    }
+    const nodePss = pssBytes(server.pid);
     return {
-      rows,
-      details: {
-        requests: REQUESTS,
-        distinctPages: urls.length,
-        idleMs: IDLE_MS,
-        nodeRssMb: mb(nodeRss),
-        nodePssMb: nodePss === null ? null : mb(nodePss),
-        postgresProcesses: postgres.length,
-        postgresRssMb: mb(pgRss),
-        postgresPssMb: pgPss === null ? null : mb(pgPss),
-      },
+      distinctPages: urls.length,
+      nodeRssMb: mb(rssBytes(server.pid)),
+      nodePssMb: nodePss === null ? null : mb(nodePss),
+      postgresProcesses: postgres.length,
+      postgresRssMb: mb(postgres.reduce((sum, pid) => sum + rssBytes(pid), 0)),
+      postgresPssMb: pgPssEach.includes(null) ? null : mb(pgPssEach.reduce((a, b) => a + b, 0)),
     };
   } finally {
     await stop(server);
   }
 }
+
+const mb = (bytes) => Math.round((bytes / MB) * 10) / 10;

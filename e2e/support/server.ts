@@ -58,7 +58,6 @@ export async function startTestServer(options: StartTestServerOptions = {}): Pro
   const port = await findFreePort();
   const env: Record<string, string | undefined> = {
     ...process.env,
-    NODE_ENV: 'test',
     HOST: '127.0.0.1',
     PORT: String(port),
     PUBLIC_URL: `http://127.0.0.1:${port}`,

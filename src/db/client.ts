@@ -8,7 +8,8 @@ import type { Logger } from '../platform/logger';
 import { startEmbeddedPostgres } from './embedded';
 import * as schema from './schema';
 
-export type Db = NodePgDatabase<typeof schema>;
+/** Drizzle over a pool; `$client` is the pool itself, for the few hand-written hot-path queries. */
+export type Db = NodePgDatabase<typeof schema> & { $client: pg.Pool };
 
 export interface Database {
   db: Db;

@@ -20,13 +20,21 @@ export async function listenForContentChanges(
   const connect = async (): Promise<void> => {
     const next = new pg.Client({ connectionString: url, application_name: 'colloquy-listener' });
     next.on('notification', (msg) => onChange(msg.payload ?? ''));
+    let failed = false;
     next.on('error', (error) => {
+      if (failed) return; // one reconnect per lost connection, however many errors it reports
+      failed = true;
       log.warn({ err: error }, 'content change listener lost its connection');
       void next.end().catch(() => undefined);
       scheduleReconnect();
     });
     await next.connect();
     await next.query(`LISTEN ${CONTENT_CHANGED_CHANNEL}`);
+    if (stopped) {
+      // stop() was called while this reconnect was under way.
+      await next.end().catch(() => undefined);
+      return;
+    }
     client = next;
     retryMs = 250;
   };

@@ -1,6 +1,5 @@
 import { z } from 'zod';
 import type { Deps } from '../../deps';
-import { AppError } from '../../platform/errors';
 import { defineApiRoute, type ApiRoute } from '../../platform/http/api';
 import { LOCALES } from '../../platform/i18n/locales';
 import { localizedTextSchema } from '../../platform/i18n/localized-text';
@@ -16,10 +15,10 @@ import {
 import {
   getDocument,
   getDocumentLibrary,
-  getSeriesHome,
   getSessionPage,
   getSpeakerPage,
   getPublicIndex,
+  getSeriesProgramme,
   listSpeakersOfSeries,
 } from './conversations.service';
 import { agendaItemKind, sessionFormat, speakerRole } from './conversations.tables';
@@ -187,14 +186,14 @@ export function conversationsApi(deps: Deps): ApiRoute[] {
         data: seriesResource.extend({ themes: z.array(themeResource), sessions: z.array(sessionResource) }),
       }),
       handler: async ({ params }) => {
-        const home = await getSeriesHome(deps, { seriesSlug: params.seriesSlug });
-        const themes = home.themes.flatMap((g) => (g.theme ? [g.theme] : []));
-        const sessions = home.themes.flatMap((g) => g.sessions).sort((a, b) => a.number - b.number);
+        const { series, themes, sessions } = await getSeriesProgramme(deps, {
+          seriesSlug: params.seriesSlug,
+        });
         return {
           data: {
-            ...toSeries(home.series),
+            ...toSeries(series),
             themes: themes.map(toTheme),
-            sessions: sessions.map((s) => toSession(s, home.series.slug, themes)),
+            sessions: sessions.map((s) => toSession(s, series.slug, themes)),
           },
         };
       },
@@ -207,10 +206,8 @@ export function conversationsApi(deps: Deps): ApiRoute[] {
       params: seriesParamsSchema,
       response: z.object({ data: z.array(themeResource) }),
       handler: async ({ params }) => {
-        const index = await getPublicIndex(deps);
-        const found = index.series.find((s) => s.series.slug === params.seriesSlug);
-        if (!found) return notFound();
-        return { data: found.themes.map(toTheme) };
+        const { themes } = await getSeriesProgramme(deps, { seriesSlug: params.seriesSlug });
+        return { data: themes.map(toTheme) };
       },
     }),
     defineApiRoute({
@@ -221,10 +218,10 @@ export function conversationsApi(deps: Deps): ApiRoute[] {
       params: seriesParamsSchema,
       response: z.object({ data: z.array(sessionResource) }),
       handler: async ({ params }) => {
-        const index = await getPublicIndex(deps);
-        const found = index.series.find((s) => s.series.slug === params.seriesSlug);
-        if (!found) return notFound();
-        return { data: found.sessions.map((s) => toSession(s, found.series.slug, found.themes)) };
+        const { series, themes, sessions } = await getSeriesProgramme(deps, {
+          seriesSlug: params.seriesSlug,
+        });
+        return { data: sessions.map((s) => toSession(s, series.slug, themes)) };
       },
     }),
     defineApiRoute({
@@ -310,8 +307,4 @@ export function conversationsApi(deps: Deps): ApiRoute[] {
       }),
     }),
   ];
-}
-
-function notFound(): never {
-  throw new AppError('NOT_FOUND');
 }

@@ -84,48 +84,6 @@ export function listPublishedSessions(db: Db, seriesId: string): Promise<Session
     .orderBy(asc(sessions.number));
 }
 
-export async function findPublishedSession(
-  db: Db,
-  seriesId: string,
-  number: number,
-): Promise<Session | undefined> {
-  const [row] = await db
-    .select()
-    .from(sessions)
-    .where(and(eq(sessions.seriesId, seriesId), eq(sessions.number, number), publishedSession))
-    .limit(1);
-  return row;
-}
-
-/** The agenda of a session in order, each item with its speakers: two queries whatever its length. */
-export async function listAgenda(db: Db, sessionId: string): Promise<AgendaEntry[]> {
-  const items = await db
-    .select()
-    .from(agendaItems)
-    .where(eq(agendaItems.sessionId, sessionId))
-    .orderBy(asc(agendaItems.position));
-  if (items.length === 0) return [];
-  const links = await db
-    .select({
-      agendaItemId: agendaItemSpeakers.agendaItemId,
-      role: agendaItemSpeakers.role,
-      speaker: speakers,
-    })
-    .from(agendaItemSpeakers)
-    .innerJoin(speakers, eq(speakers.id, agendaItemSpeakers.speakerId))
-    .where(
-      inArray(
-        agendaItemSpeakers.agendaItemId,
-        items.map((i) => i.id),
-      ),
-    )
-    .orderBy(asc(agendaItemSpeakers.position), asc(speakers.name));
-  return items.map((item) => ({
-    item,
-    speakers: links.filter((l) => l.agendaItemId === item.id).map(({ speaker, role }) => ({ speaker, role })),
-  }));
-}
-
 const fileInfoColumns = {
   id: documentFiles.id,
   documentId: documentFiles.documentId,
@@ -255,4 +213,110 @@ export async function countSeriesReach(db: Db, seriesId: string): Promise<Series
     speakers: speakerCount?.speakers ?? 0,
     speakerCountries: speakerCount?.countries ?? 0,
   };
+}
+
+/** Everything the session page shows, as one row. */
+export interface SessionPageRow {
+  series: Series;
+  session: Session;
+  theme: Theme | undefined;
+  agenda: AgendaEntry[];
+  documents: DocumentWithFiles[];
+  previousNumber: number | undefined;
+  nextNumber: number | undefined;
+}
+
+// The most visited page in one round trip: PostgreSQL assembles the session, its agenda with
+// speakers and its documents with their language versions as JSON. Eight separate Drizzle queries
+// cost ~4 ms of CPU per page; this costs a fraction of one (docs/benchmarks.md). A named statement
+// is prepared once per connection.
+const SESSION_PAGE_SQL = `
+SELECT json_build_object(
+  'series', to_jsonb(sr),
+  'session', to_jsonb(se),
+  'theme', (SELECT to_jsonb(th) FROM conversations_themes th WHERE th.id = se.theme_id),
+  'previousNumber', (SELECT max(p.number) FROM conversations_sessions p
+                     WHERE p.series_id = se.series_id AND p.is_published AND p.number < se.number),
+  'nextNumber', (SELECT min(n.number) FROM conversations_sessions n
+                 WHERE n.series_id = se.series_id AND n.is_published AND n.number > se.number),
+  'agenda', COALESCE((
+    SELECT json_agg(json_build_object(
+      'item', to_jsonb(ai),
+      'speakers', COALESCE((
+        SELECT json_agg(json_build_object('speaker', to_jsonb(sp), 'role', ais.role) ORDER BY ais.position, sp.name)
+        FROM conversations_agenda_item_speakers ais
+        JOIN conversations_speakers sp ON sp.id = ais.speaker_id
+        WHERE ais.agenda_item_id = ai.id), '[]'::json)
+    ) ORDER BY ai.position)
+    FROM conversations_agenda_items ai WHERE ai.session_id = se.id), '[]'::json),
+  'documents', COALESCE((
+    SELECT json_agg(json_build_object(
+      'document', to_jsonb(d),
+      'files', COALESCE((
+        SELECT json_agg(to_jsonb(f) - 'content' ORDER BY f.locale)
+        FROM conversations_document_files f WHERE f.document_id = d.id), '[]'::json)
+    ) ORDER BY d.published_on DESC, d.symbol)
+    FROM conversations_documents d WHERE d.session_id = se.id AND d.is_published), '[]'::json)
+) AS page
+FROM conversations_sessions se
+JOIN conversations_series sr ON sr.id = se.series_id AND sr.is_published
+WHERE sr.slug = $1 AND se.number = $2 AND se.is_published`;
+
+interface SessionPageJson {
+  series: Record<string, unknown>;
+  session: Record<string, unknown>;
+  theme: Record<string, unknown> | null;
+  previousNumber: number | null;
+  nextNumber: number | null;
+  agenda: { item: Record<string, unknown>; speakers: { speaker: Record<string, unknown>; role: string }[] }[];
+  documents: { document: Record<string, unknown>; files: Record<string, unknown>[] }[];
+}
+
+/** The session page's data, or undefined when the series or session is not published. */
+export async function findSessionPage(
+  db: Db,
+  seriesSlug: string,
+  number: number,
+): Promise<SessionPageRow | undefined> {
+  const { rows } = await db.$client.query<{ page: SessionPageJson }>({
+    name: 'conversations_session_page',
+    text: SESSION_PAGE_SQL,
+    values: [seriesSlug, number],
+  });
+  const page = rows[0]?.page;
+  if (!page) return undefined;
+  const session = fromJsonRow<Session>(page.session);
+  return {
+    series: fromJsonRow<Series>(page.series),
+    session,
+    theme: page.theme ? fromJsonRow<Theme>(page.theme) : undefined,
+    previousNumber: page.previousNumber ?? undefined,
+    nextNumber: page.nextNumber ?? undefined,
+    agenda: page.agenda.map(({ item, speakers }) => ({
+      item: fromJsonRow<AgendaEntry['item']>(item),
+      speakers: speakers.map(({ speaker, role }) => ({
+        speaker: fromJsonRow<Speaker>(speaker),
+        role: role as AgendaEntry['speakers'][number]['role'],
+      })),
+    })),
+    documents: page.documents.map(({ document, files }) => ({
+      document: fromJsonRow<DocumentWithFiles['document']>(document),
+      session: { id: session.id, number: session.number, title: session.title },
+      files: files.map((f) => fromJsonRow<DocumentWithFiles['files'][number]>(f)),
+    })),
+  };
+}
+
+/**
+ * A row as `to_jsonb` gives it, in the shape Drizzle gives it: snake_case keys to camelCase, and
+ * timestamps (the `…_at` columns) to Dates. Dates without time (`published_on`) stay strings, as
+ * Drizzle's `mode: 'string'` keeps them.
+ */
+function fromJsonRow<T>(json: Record<string, unknown>): T {
+  const row: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(json)) {
+    const camel = key.replace(/_([a-z])/g, (_, c: string) => c.toUpperCase());
+    row[camel] = key.endsWith('_at') && typeof value === 'string' ? new Date(value) : value;
+  }
+  return row as T;
 }

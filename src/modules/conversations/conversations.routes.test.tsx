@@ -322,3 +322,19 @@ function figures(html: string): [string, string][] {
     ),
   ].map((m) => [m[1]!, m[2]!]);
 }
+
+describe('page cache keys', () => {
+  test('a page that reads no query is cached by path, and a stray query leaves no trace in it', async ({
+    deps,
+  }) => {
+    const { series } = await arrangeSeries(deps.db);
+    const { app, pageCache } = await createApp(deps);
+
+    const first = await app.inject(`/en/series/${series.slug}/sessions/9?utm_source=newsletter`);
+    const second = await app.inject(`/en/series/${series.slug}/sessions/9?utm_source=other`);
+
+    expect(pageCache.size).toBe(1);
+    expect(second.body).toBe(first.body);
+    expect(first.body).not.toContain('utm_source');
+  });
+});

@@ -95,7 +95,7 @@ export const conversationsRoutes: FastifyPluginAsync<PageRouteOptions> = async (
     return sendPage(reply, <SpeakerPage ctx={viewContextOf(req, site)} page={page} />);
   });
 
-  app.get('/documents', cached, async (req, reply) => {
+  app.get('/documents', { config: { pageCache: 'with-query' } }, async (req, reply) => {
     const filter = parseQuery(documentLibraryQuerySchema, req.query);
     const library = await getDocumentLibrary(deps, { sessionNumber: filter.session, kind: filter.kind });
     return sendPage(

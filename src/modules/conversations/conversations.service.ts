@@ -5,11 +5,10 @@ import {
   findPrimarySeries,
   findPublishedDocument,
   findPublishedDocumentFile,
-  findPublishedSession,
+  findSessionPage,
   findSpeaker,
   findTheme,
   getPublishedSeries,
-  listAgenda,
   listPublishedDocuments,
   listPublishedSeries,
   listPublishedSessions,
@@ -115,29 +114,13 @@ export async function getSessionPage(
   deps: Deps,
   args: { seriesSlug: string; number: number },
 ): Promise<SessionPage> {
-  const series = await getPublishedSeries(deps.db, args.seriesSlug);
-  const session = await findPublishedSession(deps.db, series.id, args.number);
-  if (!session) throw new AppError('NOT_FOUND', { session: args.number });
-  const [agenda, documents, themes, sessions] = await Promise.all([
-    listAgenda(deps.db, session.id),
-    listPublishedDocuments(deps.db, { seriesId: series.id, sessionId: session.id }),
-    listThemes(deps.db, series.id),
-    listPublishedSessions(deps.db, series.id),
-  ]);
+  const found = await findSessionPage(deps.db, args.seriesSlug, args.number);
+  if (!found) throw new AppError('NOT_FOUND', { series: args.seriesSlug, session: args.number });
   const now = deps.clock.now().getTime();
+  const { session } = found;
   const state =
     now < session.startsAt.getTime() ? 'upcoming' : now > session.endsAt.getTime() ? 'past' : 'live';
-  const index = sessions.findIndex((s) => s.id === session.id);
-  return {
-    series,
-    session,
-    theme: themes.find((t) => t.id === session.themeId),
-    agenda,
-    documents,
-    state,
-    previousNumber: sessions[index - 1]?.number,
-    nextNumber: sessions[index + 1]?.number,
-  };
+  return { ...found, state };
 }
 
 export interface ThemePage {
@@ -256,17 +239,32 @@ export async function getDocumentFile(
   return file;
 }
 
-export interface PublicIndex {
-  series: {
-    series: Series;
-    themes: Theme[];
-    sessions: Session[];
-    speakers: Speaker[];
-    documents: DocumentWithFiles[];
-  }[];
+export interface SeriesProgramme {
+  series: Series;
+  themes: Theme[];
+  /** Published sessions by number. */
+  sessions: Session[];
 }
 
-/** Everything public, for the sitemap, the feeds and the API index. */
+/**
+ * A series with all its themes and published sessions, for the API.
+ *
+ * @throws AppError NOT_FOUND when the series does not exist or is not published.
+ */
+export async function getSeriesProgramme(deps: Deps, args: { seriesSlug: string }): Promise<SeriesProgramme> {
+  const series = await getPublishedSeries(deps.db, args.seriesSlug);
+  const [themes, sessions] = await Promise.all([
+    listThemes(deps.db, series.id),
+    listPublishedSessions(deps.db, series.id),
+  ]);
+  return { series, themes, sessions };
+}
+
+export interface PublicIndex {
+  series: { series: Series; themes: Theme[]; sessions: Session[]; speakers: Speaker[] }[];
+}
+
+/** Every public page's subject, for the sitemap and the API's list of series. */
 export async function getPublicIndex(deps: Deps): Promise<PublicIndex> {
   const all = await listPublishedSeries(deps.db);
   return {
@@ -276,7 +274,6 @@ export async function getPublicIndex(deps: Deps): Promise<PublicIndex> {
         themes: await listThemes(deps.db, s.id),
         sessions: await listPublishedSessions(deps.db, s.id),
         speakers: await listSeriesSpeakers(deps.db, s.id),
-        documents: await listPublishedDocuments(deps.db, { seriesId: s.id }),
       })),
     ),
   };

@@ -12,8 +12,11 @@ declare module 'fastify' {
     t: Translate;
   }
   interface FastifyContextConfig {
-    /** Keep the rendered response in the page cache (public GET pages only). */
-    pageCache?: boolean;
+    /**
+     * Keep the rendered response in the page cache (public GET pages only): by path, or by path
+     * and query for pages whose content depends on the query.
+     */
+    pageCache?: boolean | 'with-query';
   }
 }
 
@@ -44,7 +47,10 @@ export function setRequestLocale(req: FastifyRequest, locale: Locale): void {
 export function viewContextOf(req: FastifyRequest, site: Site): ViewContext {
   const queryAt = req.url.indexOf('?');
   const pathOnly = queryAt === -1 ? req.url : req.url.slice(0, queryAt);
-  const query = queryAt === -1 ? '' : req.url.slice(queryAt);
+  // Only pages whose content depends on the query keep it in their language links (a filtered
+  // list stays filtered); elsewhere a stray `?utm_source=…` must not end up in a cached page.
+  const keepsQuery = req.routeOptions.config.pageCache === 'with-query';
+  const query = queryAt === -1 || !keepsQuery ? '' : req.url.slice(queryAt);
   const first = pathOnly.split('/')[1];
   const rest = isLocale(first) ? pathOnly.slice(first.length + 1) : pathOnly;
   return {

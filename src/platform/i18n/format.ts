@@ -17,6 +17,31 @@ function memo<T extends Intl.DateTimeFormat | Intl.DisplayNames | Intl.NumberFor
   return value;
 }
 
+/**
+ * Range formatting (Intl's formatRange) costs about 30 µs a call, and a two-day agenda makes
+ * dozens of them for the same few instants on every render. The results of these pure functions
+ * are kept, up to a bound; when full, the whole memo is dropped and refills.
+ */
+const RANGE_MEMO_LIMIT = 20_000;
+const ranges = new Map<string, string>();
+function memoRange(
+  kind: string,
+  start: Date,
+  end: Date,
+  locale: Locale,
+  timeZone: string,
+  format: () => string,
+): string {
+  const key = `${kind}|${locale}|${timeZone}|${start.getTime()}|${end.getTime()}`;
+  let value = ranges.get(key);
+  if (value === undefined) {
+    if (ranges.size >= RANGE_MEMO_LIMIT) ranges.clear();
+    value = format();
+    ranges.set(key, value);
+  }
+  return value;
+}
+
 export function formatDate(date: Date, locale: Locale, timeZone: string): string {
   return memo(
     `d|${locale}|${timeZone}`,
@@ -29,7 +54,7 @@ export function formatDateRange(start: Date, end: Date, locale: Locale, timeZone
     `d|${locale}|${timeZone}`,
     () => new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone }),
   );
-  return f.formatRange(start, end);
+  return memoRange('d', start, end, locale, timeZone, () => f.formatRange(start, end));
 }
 
 export function formatTime(date: Date, locale: Locale, timeZone: string): string {
@@ -44,15 +69,16 @@ export function formatTimeRange(start: Date, end: Date, locale: Locale, timeZone
     `t|${locale}|${timeZone}`,
     () => new Intl.DateTimeFormat(locale, { timeStyle: 'short', timeZone }),
   );
-  return f.formatRange(start, end);
+  return memoRange('t', start, end, locale, timeZone, () => f.formatRange(start, end));
 }
 
 /** "13 March 2024, 10:00 – 14 March 2024, 16:45", or "13 March 2024, 10:00–12:40" within a day. */
 export function formatDateTimeRange(start: Date, end: Date, locale: Locale, timeZone: string): string {
-  return memo(
+  const f = memo(
     `dtr|${locale}|${timeZone}`,
     () => new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeStyle: 'short', timeZone }),
-  ).formatRange(start, end);
+  );
+  return memoRange('dt', start, end, locale, timeZone, () => f.formatRange(start, end));
 }
 
 /** "Central European Standard Time" for Europe/Zurich on that date, in the visitor's language. */

@@ -6,7 +6,7 @@ export function ErrorPage({ ctx, status, message }: { ctx: ViewContext; status: 
   const { t, locale } = ctx;
   const title = t('errors.title', { status });
   return (
-    <Layout ctx={ctx} title={title}>
+    <Layout ctx={ctx} title={title} noindex>
       <h1>{title}</h1>
       <p>{message}</p>
       <p>

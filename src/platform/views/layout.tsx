@@ -8,11 +8,13 @@ export interface LayoutProps {
   description?: string;
   /** Main navigation entry to mark as the current page. */
   current?: 'home' | 'documents' | 'speakers';
+  /** Error pages: no canonical link or language alternates, and search engines keep out. */
+  noindex?: boolean;
   children: ComponentChildren;
 }
 
 /** The page frame: skip link, header with navigation and languages, main landmark, footer. */
-export function Layout({ ctx, title, description, current, children }: LayoutProps) {
+export function Layout({ ctx, title, description, current, noindex = false, children }: LayoutProps) {
   const { t, locale, path } = ctx;
   const siteName = t('site.name');
   const home = `/${locale}/`;
@@ -39,11 +41,17 @@ export function Layout({ ctx, title, description, current, children }: LayoutPro
           title={t('feed.title')}
           href={`/${locale}/feed.atom`}
         />
-        <link rel="canonical" href={`${ctx.baseUrl}/${locale}${path}`} />
-        {LOCALES.map((l) => (
-          <link rel="alternate" hrefLang={l} href={`${ctx.baseUrl}/${l}${path}`} key={l} />
-        ))}
-        <link rel="alternate" hrefLang="x-default" href={`${ctx.baseUrl}/en${path}`} />
+        {noindex ? (
+          <meta name="robots" content="noindex" />
+        ) : (
+          <>
+            <link rel="canonical" href={`${ctx.baseUrl}/${locale}${path}`} />
+            {LOCALES.map((l) => (
+              <link rel="alternate" hrefLang={l} href={`${ctx.baseUrl}/${l}${path}`} key={l} />
+            ))}
+            <link rel="alternate" hrefLang="x-default" href={`${ctx.baseUrl}/en${path}`} />
+          </>
+        )}
         {ctx.assets.scripts.map((src) => (
           <script src={src} defer key={src} />
         ))}
