@@ -27,6 +27,12 @@ function bundleOf(url) {
     let bundle;
     try {
       const file = fileURLToPath(url);
+      if (fs.statSync(file).mtimeMs > profiledAt) {
+        console.warn(
+          `! ${file} was rebuilt after the profile was taken: the names and lines below may be wrong. ` +
+            'Profile again, then summarise before the next build.\n',
+        );
+      }
       const starts = [];
       fs.readFileSync(file, 'utf8')
         .split('\n')
@@ -101,6 +107,9 @@ function keyOf(frame) {
   }
   return keys.get(frame);
 }
+
+// The oldest profile's time: a bundle changed after it no longer matches the profile's positions.
+const profiledAt = Math.min(...files.map((file) => fs.statSync(file).mtimeMs));
 
 const bySelf = new Map();
 const byTotal = new Map();

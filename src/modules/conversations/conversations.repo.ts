@@ -18,9 +18,11 @@ import type {
   DocumentWithFiles,
   Series,
   SeriesReach,
+  SeriesSummary,
   Session,
   Speaker,
   SpeakerAppearance,
+  SpeakerSummary,
   Theme,
 } from './conversations.types';
 
@@ -217,7 +219,7 @@ export async function countSeriesReach(db: Db, seriesId: string): Promise<Series
 
 /** Everything the session page shows, as one row. */
 export interface SessionPageRow {
-  series: Series;
+  series: SeriesSummary;
   session: Session;
   theme: Theme | undefined;
   agenda: AgendaEntry[];
@@ -232,7 +234,7 @@ export interface SessionPageRow {
 // is prepared once per connection.
 const SESSION_PAGE_SQL = `
 SELECT json_build_object(
-  'series', to_jsonb(sr),
+  'series', json_build_object('id', sr.id, 'slug', sr.slug, 'title', sr.title, 'short_title', sr.short_title),
   'session', to_jsonb(se),
   'theme', (SELECT to_jsonb(th) FROM conversations_themes th WHERE th.id = se.theme_id),
   'previousNumber', (SELECT max(p.number) FROM conversations_sessions p
@@ -243,7 +245,10 @@ SELECT json_build_object(
     SELECT json_agg(json_build_object(
       'item', to_jsonb(ai),
       'speakers', COALESCE((
-        SELECT json_agg(json_build_object('speaker', to_jsonb(sp), 'role', ais.role) ORDER BY ais.position, sp.name)
+        SELECT json_agg(json_build_object(
+                 'speaker', json_build_object('id', sp.id, 'slug', sp.slug, 'name', sp.name,
+                                              'organisation', sp.organisation, 'country', sp.country),
+                 'role', ais.role) ORDER BY ais.position, sp.name)
         FROM conversations_agenda_item_speakers ais
         JOIN conversations_speakers sp ON sp.id = ais.speaker_id
         WHERE ais.agenda_item_id = ai.id), '[]'::json)
@@ -287,7 +292,7 @@ export async function findSessionPage(
   if (!page) return undefined;
   const session = fromJsonRow<Session>(page.session);
   return {
-    series: fromJsonRow<Series>(page.series),
+    series: fromJsonRow<SeriesSummary>(page.series),
     session,
     theme: page.theme ? fromJsonRow<Theme>(page.theme) : undefined,
     previousNumber: page.previousNumber ?? undefined,
@@ -295,7 +300,7 @@ export async function findSessionPage(
     agenda: page.agenda.map(({ item, speakers }) => ({
       item: fromJsonRow<AgendaEntry['item']>(item),
       speakers: speakers.map(({ speaker, role }) => ({
-        speaker: fromJsonRow<Speaker>(speaker),
+        speaker: fromJsonRow<SpeakerSummary>(speaker),
         role: role as AgendaEntry['speakers'][number]['role'],
       })),
     })),
@@ -314,9 +319,19 @@ export async function findSessionPage(
  */
 function fromJsonRow<T>(json: Record<string, unknown>): T {
   const row: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(json)) {
-    const camel = key.replace(/_([a-z])/g, (_, c: string) => c.toUpperCase());
-    row[camel] = key.endsWith('_at') && typeof value === 'string' ? new Date(value) : value;
+  for (const key in json) {
+    const value = json[key];
+    row[camelCase(key)] = key.endsWith('_at') && typeof value === 'string' ? new Date(value) : value;
   }
   return row as T;
+}
+
+const camelKeys = new Map<string, string>(); // column names: a few dozen, converted once each
+function camelCase(key: string): string {
+  let camel = camelKeys.get(key);
+  if (camel === undefined) {
+    camel = key.replace(/_([a-z])/g, (_, c: string) => c.toUpperCase());
+    camelKeys.set(key, camel);
+  }
+  return camel;
 }

@@ -23,6 +23,7 @@ import type {
   DocumentWithFiles,
   Series,
   SeriesReach,
+  SeriesSummary,
   Session,
   Speaker,
   SpeakerAppearance,
@@ -94,7 +95,7 @@ export async function getSeriesHome(deps: Deps, args: { seriesSlug?: string }): 
 }
 
 export interface SessionPage {
-  series: Series;
+  series: SeriesSummary;
   session: Session;
   theme: Theme | undefined;
   agenda: AgendaEntry[];

@@ -22,8 +22,14 @@ export type DocumentFile = typeof documentFiles.$inferSelect;
 export type DocumentFileInfo = Omit<DocumentFile, 'content'>;
 export type SpeakerRole = (typeof agendaItemSpeakers.$inferSelect)['role'];
 
+/** What an agenda shows of a speaker; the full profile is on the speaker's own page. */
+export type SpeakerSummary = Pick<Speaker, 'id' | 'slug' | 'name' | 'organisation' | 'country'>;
+
+/** What a session page shows of its series. */
+export type SeriesSummary = Pick<Series, 'id' | 'slug' | 'title' | 'shortTitle'>;
+
 export interface AgendaSpeaker {
-  speaker: Speaker;
+  speaker: SpeakerSummary;
   role: SpeakerRole;
 }
 

@@ -18,8 +18,8 @@ function memo<T extends Intl.DateTimeFormat | Intl.DisplayNames | Intl.NumberFor
 }
 
 /**
- * Range formatting (Intl's formatRange) costs about 30 µs a call, and a two-day agenda makes
- * dozens of them for the same few instants on every render. The results of these pure functions
+ * Range formatting (Intl's formatRange) costs about 30 µs a call, formatToParts several, and a
+ * two-day agenda makes dozens of such calls for the same few instants on every render. The results of these pure functions
  * are kept, up to a bound; when full, the whole memo is dropped and refills.
  */
 const RANGE_MEMO_LIMIT = 20_000;
@@ -43,10 +43,11 @@ function memoRange(
 }
 
 export function formatDate(date: Date, locale: Locale, timeZone: string): string {
-  return memo(
+  const f = memo(
     `d|${locale}|${timeZone}`,
     () => new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone }),
-  ).format(date);
+  );
+  return memoRange('day', date, date, locale, timeZone, () => f.format(date));
 }
 
 export function formatDateRange(start: Date, end: Date, locale: Locale, timeZone: string): string {
@@ -88,11 +89,13 @@ export function formatTimeZoneName(
   timeZone: string,
   style: 'long' | 'short' = 'long',
 ): string {
-  const parts = memo(
+  const f = memo(
     `tz|${locale}|${timeZone}|${style}`,
     () => new Intl.DateTimeFormat(locale, { timeZone, timeZoneName: style }),
-  ).formatToParts(date);
-  return parts.find((p) => p.type === 'timeZoneName')?.value ?? timeZone;
+  );
+  return memoRange(`tz-${style}`, date, date, locale, timeZone, () => {
+    return f.formatToParts(date).find((p) => p.type === 'timeZoneName')?.value ?? timeZone;
+  });
 }
 
 export function formatNumber(value: number, locale: Locale): string {
