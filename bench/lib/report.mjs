@@ -2,6 +2,7 @@
 //
 // A section returns rows: { name, value, unit, target?, pass? }. `target` is the text shown
 // (e.g. "≥ 1000"), `pass` whether the value meets it; rows without a target are information.
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -21,6 +22,30 @@ export function row(name, value, unit, target, extra = {}) {
     r.pass = value < target.below;
   }
   return r;
+}
+
+/**
+ * The commit measured, and whether what the server is built from (src/, scripts/, package files)
+ * differed from it in the working tree. Read-only git commands.
+ */
+export function gitState(root) {
+  try {
+    const commit = execFileSync('git', ['rev-parse', '--short', 'HEAD'], {
+      cwd: root,
+      encoding: 'utf8',
+    }).trim();
+    const changed = execFileSync(
+      'git',
+      ['status', '--porcelain', '--', 'src', 'scripts', 'package.json', 'package-lock.json'],
+      {
+        cwd: root,
+        encoding: 'utf8',
+      },
+    ).trim();
+    return { commit, uncommittedChanges: changed !== '' };
+  } catch {
+    return { commit: 'unknown', uncommittedChanges: null };
+  }
 }
 
 /** The machine and software the figures come from. */
@@ -62,7 +87,10 @@ export function printTable(report) {
       .join('  ')
       .trimEnd();
   const m = report.machine;
-  console.log(`\nColloquy bench, ${report.date}`);
+  const git = report.git
+    ? `, commit ${report.git.commit}${report.git.uncommittedChanges ? ' + uncommitted changes' : ''}`
+    : '';
+  console.log(`\nColloquy bench, ${report.date}${git}`);
   console.log(
     `${m.cpu}, ${m.cores} cores, ${m.memoryGb} GB, ${m.os}; Node ${m.node}; PostgreSQL ${m.postgres}; ` +
       `load average at start ${m.loadAverageAtStart}; cores busy before start ` +
@@ -73,7 +101,8 @@ export function printTable(report) {
   console.log(`${report.settings.pinning}`);
   console.log(
     `${report.settings.connections} connections, pipelining ${report.settings.pipelining}, ` +
-      `${report.settings.warmupS} s warm-up + ${report.settings.durationS} s measured per throughput run\n`,
+      `${report.settings.warmupS} s warm-up + ${report.settings.durationS} s measured per server ` +
+      `(in ${report.settings.rounds} slices, servers in turn)\n`,
   );
   console.log(format(header));
   console.log(widths.map((w) => '-'.repeat(w)).join('  '));

@@ -123,26 +123,25 @@ export function spawnColloquy({
   });
   handle.port = port;
   handle.url = `http://127.0.0.1:${port}`;
-  handle.logLevel = fullEnv.LOG_LEVEL;
   return handle;
 }
 
 /**
- * Spawns Colloquy (see spawnColloquy) and waits until it is ready: until it logs its
- * `"msg":"listening"` line, or, when LOG_LEVEL hides that line (warn and above), until GET /healthz
- * answers 200. Returns the handle, with `url` taken from the listening line when there is one.
+ * Spawns Colloquy (see spawnColloquy) and waits until it is ready: until it has logged its
+ * `"msg":"listening"` line, or GET /healthz answers 200, whichever is seen first. The log line
+ * alone is not enough: LOG_LEVEL=warn hides it, and a buffered log destination may hold it back
+ * until more lines come. Returns the handle, with `url` from the listening line when there is one.
  */
 export async function startColloquy({ timeoutMs = 60_000, ...opts }) {
   const handle = spawnColloquy(opts);
-  const logsListening = ['info', 'debug', 'trace'].includes(handle.logLevel);
   await waitFor(
     handle,
-    logsListening
-      ? () => listeningUrl(handle.logFile) !== undefined
-      : async () => (await httpGet(`${handle.url}/healthz`).catch(() => undefined))?.status === 200,
+    async () =>
+      listeningUrl(handle.logFile) !== undefined ||
+      (await httpGet(`${handle.url}/healthz`, 2_000).catch(() => undefined))?.status === 200,
     timeoutMs,
   );
-  if (logsListening) handle.url = listeningUrl(handle.logFile);
+  handle.url = listeningUrl(handle.logFile) ?? handle.url;
   return handle;
 }
 
@@ -210,36 +209,61 @@ export function logTail(handle, lines = 15) {
 /**
  * Stops a process with SIGTERM and waits for it to exit (Colloquy drains, then stops its embedded
  * PostgreSQL). If it has not exited after `timeoutMs`, it and everything below it get SIGKILL.
- * Returns the milliseconds the stop took.
+ * A detached process (npm start) is stopped as its whole process group, which is waited for even
+ * when its leader has already exited. Returns the milliseconds the stop took.
  */
 export async function stop(handle, timeoutMs = 20_000) {
   const started = performance.now();
+  if (handle.detached) {
+    await stopGroup(handle, timeoutMs);
+    return performance.now() - started;
+  }
   if (handle.exitedWith !== undefined) return 0;
   const below = descendantsOf(handle.pid); // remembered now: once the parent is gone they are orphans
-  signal(handle, 'SIGTERM');
+  signal(handle.pid, 'SIGTERM');
   const timedOut = await Promise.race([handle.exited.then(() => false), sleep(timeoutMs).then(() => true)]);
   if (timedOut) {
     console.error(`  ! ${handle.name} ignored SIGTERM for ${timeoutMs} ms: killing it`);
-    signal(handle, 'SIGKILL');
+    signal(handle.pid, 'SIGKILL');
     await handle.exited;
   }
   // Normally the server has stopped its PostgreSQL already; anything left is killed.
   for (let waited = 0; waited < 5_000 && below.some(isRunning); waited += 100) await sleep(100);
   for (const pid of below.filter(isRunning)) {
     console.error(`  ! pid ${pid}, started by ${handle.name}, outlived it: killing it`);
-    try {
-      process.kill(pid, 'SIGKILL');
-    } catch {
-      // Already gone.
-    }
+    signal(pid, 'SIGKILL');
   }
   return performance.now() - started;
 }
 
-function signal(handle, name) {
+/** SIGTERM to a whole process group, then SIGKILL if some of it is still there after `timeoutMs`. */
+async function stopGroup(handle, timeoutMs) {
+  const group = -handle.pid; // a detached child leads its own process group
+  const groupAlive = () => {
+    try {
+      process.kill(group, 0);
+      return true;
+    } catch (error) {
+      return error.code === 'EPERM';
+    }
+  };
+  const waitGone = async (ms) => {
+    for (let waited = 0; waited < ms && groupAlive(); waited += 100) await sleep(100);
+    return !groupAlive();
+  };
+  if (!groupAlive()) return;
+  signal(group, 'SIGTERM');
+  if (await waitGone(timeoutMs)) return;
+  console.error(
+    `  ! ${handle.name}: processes of its group ignored SIGTERM for ${timeoutMs} ms: killing them`,
+  );
+  signal(group, 'SIGKILL');
+  await waitGone(5_000);
+}
+
+function signal(pid, name) {
   try {
-    // A detached process leads its own process group: signal the whole group (npm, sh, node…).
-    process.kill(handle.detached ? -handle.pid : handle.pid, name);
+    process.kill(pid, name);
   } catch {
     // Already gone.
   }

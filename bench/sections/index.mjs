@@ -12,4 +12,6 @@ import * as sessionPage from './session-page.mjs';
 import * as startup from './startup.mjs';
 import * as memory from './memory.mjs';
 
-export const SECTIONS = [sessionPage, startup, memory];
+// startup comes last: its `npm start` with a full build rewrites dist/, which the other sections
+// run from.
+export const SECTIONS = [sessionPage, memory, startup];
