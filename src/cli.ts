@@ -4,6 +4,7 @@ import type { Deps } from './deps';
 import { removeDemo } from './modules/conversations';
 import { systemClock } from './platform/clock';
 import { createLogger } from './platform/logger';
+import { startMail } from './platform/mail/start-mail';
 import { seedDemoNow } from './seed';
 
 const USAGE = `Usage: colloquy <command>
@@ -23,7 +24,19 @@ async function run(command: string | undefined): Promise<number> {
   const config = loadConfig();
   const log = createLogger(config.LOG_LEVEL === 'info' ? 'warn' : config.LOG_LEVEL);
   const database = await openDb(config, log);
-  const deps: Deps = { config, db: database.db, clock: systemClock, log };
+  // No worker here: mail a command queues goes out through the server's worker.
+  const mail = await startMail({
+    config,
+    db: database.db,
+    url: database.url,
+    clock: systemClock,
+    log,
+    worker: false,
+  }).catch(async (error: unknown) => {
+    await database.close();
+    throw error;
+  });
+  const deps: Deps = { config, db: database.db, clock: systemClock, log, mailer: mail.mailer };
   try {
     if (command === 'seed') {
       const seeded = await seedDemoNow(deps);
@@ -36,6 +49,7 @@ async function run(command: string | undefined): Promise<number> {
     }
     return 0;
   } finally {
+    await mail.stop();
     await database.close();
   }
 }

@@ -29,6 +29,29 @@ const EnvSchema = z.object({
   PAGE_CACHE_TTL_S: z.coerce.number().int().min(1).default(60),
   /** Seconds the server waits for open requests to finish on SIGINT/SIGTERM. */
   SHUTDOWN_TIMEOUT_S: z.coerce.number().positive().default(10),
+  /** The SMTP server mail goes out through. Unset: mail is kept in the outbox as `held`, not sent. */
+  SMTP_URL: z
+    .url()
+    .refine((u) => /^smtps?:\/\//.test(u), 'must start with smtp:// or smtps://')
+    .optional(),
+  /** The From of every message: an address, or `Name <address>`. */
+  MAIL_FROM: z
+    .string()
+    .regex(
+      /^(?:[^<>\r\n]*<[^\s@<>]+@[^\s@<>]+>|[^\s@<>]+@[^\s@<>]+)$/,
+      'must be an address, or a name and <address>',
+    )
+    .default('Colloquy <no-reply@localhost>'),
+  /** Attempts after the first before a message is marked failed (backoff up to the maximum). */
+  MAIL_RETRY_LIMIT: z.coerce.number().int().min(0).max(100).default(24),
+  /** Seconds before the first retry; each later wait doubles (with jitter). */
+  MAIL_RETRY_DELAY_S: z.coerce.number().int().min(1).default(30),
+  /** The longest wait between two attempts, in seconds. */
+  MAIL_RETRY_DELAY_MAX_S: z.coerce.number().int().min(1).default(3600),
+  /** Seconds between the mail worker's looks at the queue (at least 0.5). */
+  MAIL_POLL_INTERVAL_S: z.coerce.number().min(0.5).default(1),
+  /** Connections to the SMTP server each process sends over in parallel. */
+  MAIL_SMTP_CONNECTIONS: z.coerce.number().int().min(1).max(50).default(5),
 });
 
 export type Config = Readonly<z.infer<typeof EnvSchema>>;

@@ -22,6 +22,7 @@ import {
 } from '../src/db/embedded';
 import * as schema from '../src/db/schema';
 import { createLogger } from '../src/platform/logger';
+import { installMailQueue } from '../src/platform/mail/mail-queue';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -74,6 +75,11 @@ export default async function setup(project: TestProject): Promise<() => Promise
       // A template must have no open connections, or CREATE DATABASE … TEMPLATE refuses it.
       await pool.end();
     }
+    // pg-boss's schema (the mail queue) goes in the template too, as the app's first start would
+    // install it. Measured on embedded PostgreSQL: it adds about 10 ms to each copy of the
+    // template, and saves about 65 ms in each test database that starts the mail queue
+    // (docs/adr/0014-mail-outbox-and-durable-queue.md). It closes its connections when done.
+    await installMailQueue(withDatabase(adminUrl, template), createLogger('silent'));
   } catch (error) {
     await dropDatabases(adminUrl, template, testDbPrefix).catch(() => undefined);
     await stopServer();

@@ -23,6 +23,12 @@
 //   // 3. By hand, when a test needs a database of its own (e.g. two app instances):
 //   const deps = await createTestDeps({ env: { PAGE_CACHE_ENTRIES: '0' } });
 //   try { ... } finally { await deps.close(); }
+//
+// Mail: `deps.mailer` keeps every message in the outbox as `held` (no SMTP_URL), which a test can
+// read with the functions of src/platform/mail/outbox.repo.ts. To receive mail for real, start an
+// SMTP server on loopback (test/smtp-sink.ts) and pass its URL: the queue and the mail worker then
+// run for this database until `close()`.
+//   const deps = await createTestDeps({ env: { SMTP_URL: sink.url, MAIL_POLL_INTERVAL_S: '0.5' } });
 import { randomBytes } from 'node:crypto';
 import { drizzle } from 'drizzle-orm/node-postgres';
 import pg from 'pg';
@@ -33,12 +39,15 @@ import * as schema from '../src/db/schema';
 import type { Deps } from '../src/deps';
 import { fixedClock, type Clock } from '../src/platform/clock';
 import { createLogger, type Logger } from '../src/platform/logger';
+import { startMail, type Mail } from '../src/platform/mail/start-mail';
 
 /** The moment every test's clock stands still at, unless a test passes its own. */
 export const TEST_NOW = '2026-11-25T10:00:00Z';
 
 export interface TestDeps extends Deps {
   pool: pg.Pool;
+  /** The mail queue and worker behind `mailer` (they do nothing without SMTP_URL). */
+  mail: Mail;
   /** Connection string of this file's database, e.g. for a LISTEN client or a second app. */
   url: string;
   /** Ends the pool and drops the database. Safe to call twice. */
@@ -50,6 +59,8 @@ export interface TestDepsOverrides {
   env?: Record<string, string>;
   clock?: Clock;
   log?: Logger;
+  /** With SMTP_URL: run the mail worker (default), or only queue, to look at queued mail. */
+  mailWorker?: boolean;
 }
 
 /** Creates a fresh, migrated database and the Deps to use it. Call `close()` when done. */
@@ -76,21 +87,40 @@ export async function createTestDeps(overrides: TestDepsOverrides = {}): Promise
     application_name: 'colloquy-test',
   });
   const db: Db = drizzle(pool, { schema, casing: 'snake_case' });
+  const clock = overrides.clock ?? fixedClock(TEST_NOW);
+  const log = overrides.log ?? createLogger(config.LOG_LEVEL);
+  const dropDatabase = () =>
+    // FORCE: a test that left a LISTEN client or a transaction open must not block the drop.
+    adminQuery(adminUrl, `DROP DATABASE IF EXISTS ${pg.escapeIdentifier(name)} WITH (FORCE)`);
+  const mail = await startMail({
+    config,
+    db,
+    url,
+    clock,
+    log,
+    worker: overrides.mailWorker ?? true,
+  }).catch(async (error: unknown) => {
+    await pool.end();
+    await dropDatabase();
+    throw error;
+  });
 
   let closed = false;
   return {
     config,
     db,
     pool,
-    clock: overrides.clock ?? fixedClock(TEST_NOW),
-    log: overrides.log ?? createLogger(config.LOG_LEVEL),
+    clock,
+    log,
+    mailer: mail.mailer,
+    mail,
     url,
     async close() {
       if (closed) return;
       closed = true;
+      await mail.stop(1_000);
       await pool.end();
-      // FORCE: a test that left a LISTEN client or a transaction open must not block the drop.
-      await adminQuery(adminUrl, `DROP DATABASE IF EXISTS ${pg.escapeIdentifier(name)} WITH (FORCE)`);
+      await dropDatabase();
     },
   };
 }

@@ -1,3 +1,4 @@
 // What drizzle-kit reads: every module's tables, and the platform's own.
 export * from './settings.tables';
+export * from '../platform/mail/mail.tables';
 export * from '../modules/conversations/conversations.tables';

@@ -1,0 +1,146 @@
+import { randomUUID } from 'node:crypto';
+import type { Db } from '../../db/client';
+import type { Clock } from '../clock';
+import type { Locale } from '../i18n/locales';
+import type { MailQueue } from './mail-queue';
+import {
+  chunkOutboxMail,
+  findOutboxIdsByDedupeKey,
+  insertOutboxMail,
+  type DbOrTransaction,
+  type NewOutboxMail,
+} from './outbox.repo';
+
+/** One e-mail to one person, written by the caller in that person's language. */
+export interface OutgoingMail {
+  to: string;
+  /** The recipient's language: subject, text and HTML are already in it. */
+  locale: Locale;
+  subject: string;
+  /** The plain-text part. */
+  text: string;
+  /** The HTML part, a whole document (`<html lang dir>`). */
+  html: string;
+  /** Extra headers, e.g. `List-Unsubscribe` and `List-Unsubscribe-Post` (RFC 8058). */
+  headers?: Record<string, string>;
+  /** What it is for, namespaced by module: `accounts.sign-in`, `newsletter.edition`. */
+  kind: string;
+  /** Sends it at most once: a second message with the same key is not queued (the first one's id is returned). */
+  dedupeKey?: string;
+}
+
+export interface MailWriteOptions {
+  /** The caller's transaction: the message is kept only if it commits. Default: the mailer's own. */
+  db?: DbOrTransaction;
+}
+
+export interface Mailer {
+  /**
+   * Writes the message to the outbox and queues it for delivery (or holds it, with no SMTP
+   * server configured). Returns once it is stored, before it is sent.
+   */
+  send(message: OutgoingMail, options?: MailWriteOptions): Promise<{ id: string }>;
+  /**
+   * The same for many messages (a newsletter edition), in a few bulk statements, all or none.
+   * Returns one id per message, in order.
+   */
+  sendMany(messages: readonly OutgoingMail[], options?: MailWriteOptions): Promise<{ id: string }[]>;
+}
+
+/** Rows per outbox INSERT, and characters of content it may carry (see insertOutboxMail). */
+const CHUNK = { maxRows: 1_000, maxChars: 16_000_000 };
+
+/** Headers the mailer writes itself; a caller may not set them. */
+const RESERVED_HEADERS = new Set([
+  'from',
+  'to',
+  'cc',
+  'bcc',
+  'subject',
+  'date',
+  'message-id',
+  'mime-version',
+  'content-type',
+  'content-transfer-encoding',
+  'content-language',
+  'sender',
+  'reply-to',
+]);
+
+/**
+ * The mailer the app uses: every message goes to the `mail_outbox` table first. With a queue
+ * (SMTP configured) the row is `queued` and a pg-boss job carries it to the mail worker, in the
+ * same transaction; without one it is `held` and nothing is sent.
+ */
+export function createOutboxMailer(opts: { db: Db; clock: Clock; queue?: MailQueue }): Mailer {
+  const { db, clock, queue } = opts;
+
+  async function sendMany(
+    messages: readonly OutgoingMail[],
+    options: MailWriteOptions = {},
+  ): Promise<{ id: string }[]> {
+    if (messages.length === 0) return [];
+    const rows = messages.map(toNewRow);
+    const status = queue ? 'queued' : 'held';
+    const createdAt = clock.now();
+    // A nested transaction is a savepoint: on the caller's transaction, this rolls back alone
+    // if it fails, and commits with the caller.
+    return (options.db ?? db).transaction(async (tx) => {
+      const inserted = new Set<string>();
+      for (const chunk of chunkOutboxMail(rows, CHUNK)) {
+        for (const id of await insertOutboxMail(tx, chunk, { status, createdAt })) inserted.add(id);
+      }
+      const skippedKeys = rows.filter((r) => !inserted.has(r.id) && r.dedupeKey).map((r) => r.dedupeKey!);
+      const existing = await findOutboxIdsByDedupeKey(tx, skippedKeys);
+      if (queue && inserted.size > 0) await queue.enqueue(tx, [...inserted]);
+      return rows.map((row) => {
+        if (inserted.has(row.id)) return { id: row.id };
+        // Skipped for its dedupe key: an earlier message (or one earlier in this batch) has it.
+        const id = row.dedupeKey ? existing.get(row.dedupeKey) : undefined;
+        if (!id) throw new Error(`mail_outbox: message ${row.id} was neither inserted nor found`);
+        return { id };
+      });
+    });
+  }
+
+  return {
+    async send(message, options) {
+      const [result] = await sendMany([message], options);
+      return result!;
+    },
+    sendMany,
+  };
+}
+
+function toNewRow(message: OutgoingMail): NewOutboxMail {
+  checkMessage(message);
+  return {
+    id: randomUUID(),
+    kind: message.kind,
+    toAddress: message.to,
+    locale: message.locale,
+    subject: message.subject,
+    text: message.text,
+    html: message.html,
+    headers: message.headers ?? {},
+    dedupeKey: message.dedupeKey ?? null,
+  };
+}
+
+/**
+ * Programming errors, not user input: addresses are validated at the HTTP boundary. Header values
+ * with line breaks would let a value write headers of its own.
+ */
+function checkMessage(message: OutgoingMail): void {
+  if (!message.kind) throw new Error('mail: kind is required');
+  if (!/^[^\s@<>,;"]+@[^\s@<>,;"]+$/.test(message.to)) {
+    throw new Error(`mail (${message.kind}): "to" must be one bare address`);
+  }
+  if (/[\r\n]/.test(message.subject)) throw new Error(`mail (${message.kind}): line break in the subject`);
+  for (const [name, value] of Object.entries(message.headers ?? {})) {
+    if (!/^[A-Za-z0-9-]+$/.test(name) || RESERVED_HEADERS.has(name.toLowerCase())) {
+      throw new Error(`mail (${message.kind}): header "${name}" may not be set`);
+    }
+    if (/[\r\n]/.test(value)) throw new Error(`mail (${message.kind}): line break in header "${name}"`);
+  }
+}
