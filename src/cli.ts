@@ -1,10 +1,7 @@
 import { loadConfig } from './config';
-import { openDb } from './db/client';
-import type { Deps } from './deps';
 import { removeDemo } from './modules/conversations';
-import { systemClock } from './platform/clock';
 import { createLogger } from './platform/logger';
-import { startMail } from './platform/mail/start-mail';
+import { openRuntime } from './runtime';
 import { seedDemoNow } from './seed';
 
 const USAGE = `Usage: colloquy <command>
@@ -23,20 +20,9 @@ async function run(command: string | undefined): Promise<number> {
   }
   const config = loadConfig();
   const log = createLogger(config.LOG_LEVEL === 'info' ? 'warn' : config.LOG_LEVEL);
-  const database = await openDb(config, log);
-  // No worker here: mail a command queues goes out through the server's worker.
-  const mail = await startMail({
-    config,
-    db: database.db,
-    url: database.url,
-    clock: systemClock,
-    log,
-    worker: false,
-  }).catch(async (error: unknown) => {
-    await database.close();
-    throw error;
-  });
-  const deps: Deps = { config, db: database.db, clock: systemClock, log, mailer: mail.mailer };
+  // No mail worker here: mail a command queues goes out through the server's worker.
+  const runtime = await openRuntime(config, log, { mailWorker: false });
+  const { deps } = runtime;
   try {
     if (command === 'seed') {
       const seeded = await seedDemoNow(deps);
@@ -49,8 +35,7 @@ async function run(command: string | undefined): Promise<number> {
     }
     return 0;
   } finally {
-    await mail.stop();
-    await database.close();
+    await runtime.close();
   }
 }
 

@@ -2,13 +2,10 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createApp } from './app';
 import { ConfigError, loadConfig, type Config } from './config';
-import { openDb } from './db/client';
 import { listenForContentChanges } from './db/content-changes';
 import { DataDirInUseError } from './db/embedded';
-import type { Deps } from './deps';
-import { systemClock } from './platform/clock';
 import { createLogger } from './platform/logger';
-import { startMail } from './platform/mail/start-mail';
+import { openRuntime } from './runtime';
 import { seedDemoOnFirstStart } from './seed';
 
 /** Built assets sit beside the bundle (dist/assets); under tsx, use the last build's. */
@@ -19,19 +16,8 @@ function assetsDir(): string {
 
 async function main(config: Config): Promise<void> {
   const log = createLogger(config.LOG_LEVEL);
-  const database = await openDb(config, log);
-  const mail = await startMail({
-    config,
-    db: database.db,
-    url: database.url,
-    clock: systemClock,
-    log,
-    worker: true,
-  }).catch(async (error: unknown) => {
-    await database.close();
-    throw error;
-  });
-  const deps: Deps = { config, db: database.db, clock: systemClock, log, mailer: mail.mailer };
+  const runtime = await openRuntime(config, log, { mailWorker: true });
+  const { deps, database } = runtime;
   if (config.SEED_DEMO && (await seedDemoOnFirstStart(deps))) log.info('demo content seeded');
 
   const { app, pageCache } = await createApp(deps, { assetsDir: assetsDir() });
@@ -49,10 +35,10 @@ async function main(config: Config): Promise<void> {
     force.unref();
     try {
       await app.close(); // stops accepting, lets open requests finish
-      // Before the pool closes: messages being sent are recorded, or go back to the queue.
-      await mail.stop((config.SHUTDOWN_TIMEOUT_S * 1000) / 2);
       await stopListening();
-      await database.close(); // ends the pool, stops the embedded PostgreSQL
+      // The mail worker first (messages being sent are recorded, or go back to the queue), then
+      // the pool and the embedded PostgreSQL.
+      await runtime.close((config.SHUTDOWN_TIMEOUT_S * 1000) / 2);
       log.info('stopped');
       process.exit(0);
     } catch (error) {
@@ -68,8 +54,7 @@ async function main(config: Config): Promise<void> {
     log.info({ url: address, database: database.isEmbedded ? 'embedded' : 'external' }, 'listening');
   } catch (error) {
     await stopListening();
-    await mail.stop();
-    await database.close();
+    await runtime.close();
     throw error;
   }
 }

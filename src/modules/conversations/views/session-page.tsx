@@ -6,7 +6,7 @@ import type { ViewContext } from '../../../platform/views/view-context';
 import type { AgendaEntry } from '../conversations.types';
 import type { SessionPage as SessionPageData } from '../conversations.service';
 import { DocumentTable } from './document-table';
-import { FormatBadge, SessionTimes, sessionHref, speakerHref, themeHref } from './session-parts';
+import { FormatBadge, SeriesBreadcrumb, SessionTimes, sessionHref, speakerHref } from './session-parts';
 
 /** One session: when and where, how to watch, agenda with speakers, documents, calendar file. */
 export function SessionPage({ ctx, page }: { ctx: ViewContext; page: SessionPageData }) {
@@ -21,22 +21,7 @@ export function SessionPage({ ctx, page }: { ctx: ViewContext; page: SessionPage
       description={textOf(ctx, session.description)}
       current="home"
     >
-      <nav aria-label={t('layout.breadcrumb')} class="breadcrumb">
-        <ol>
-          <li>
-            <a href={`/${locale}/series/${series.slug}`}>
-              <Localized ctx={ctx} text={series.shortTitle} />
-            </a>
-          </li>
-          {theme ? (
-            <li>
-              <a href={themeHref(locale, series.slug, theme.slug)}>
-                <Localized ctx={ctx} text={theme.title} />
-              </a>
-            </li>
-          ) : null}
-        </ol>
-      </nav>
+      <SeriesBreadcrumb ctx={ctx} series={series} theme={theme} />
 
       <p class="session-number">{t('session.number', { number: session.number })}</p>
       <h1>

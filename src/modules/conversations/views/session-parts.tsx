@@ -7,7 +7,7 @@ import {
 import type { Locale } from '../../../platform/i18n/locales';
 import { Localized } from '../../../platform/views/localized';
 import type { ViewContext } from '../../../platform/views/view-context';
-import type { Session } from '../conversations.types';
+import type { SeriesSummary, Session, Theme } from '../conversations.types';
 
 export function sessionHref(locale: Locale, seriesSlug: string, number: number): string {
   return `/${locale}/series/${seriesSlug}/sessions/${number}`;
@@ -98,5 +98,36 @@ export function SessionCard({
         <SessionDates ctx={ctx} session={session} /> · <FormatBadge ctx={ctx} format={session.format} />
       </p>
     </article>
+  );
+}
+
+/** Where a page sits: the series, then its theme if it has one. */
+export function SeriesBreadcrumb({
+  ctx,
+  series,
+  theme,
+}: {
+  ctx: ViewContext;
+  series: Pick<SeriesSummary, 'slug' | 'shortTitle'>;
+  theme?: Pick<Theme, 'slug' | 'title'> | undefined;
+}) {
+  const { t, locale } = ctx;
+  return (
+    <nav aria-label={t('layout.breadcrumb')} class="breadcrumb">
+      <ol>
+        <li>
+          <a href={`/${locale}/series/${series.slug}`}>
+            <Localized ctx={ctx} text={series.shortTitle} />
+          </a>
+        </li>
+        {theme ? (
+          <li>
+            <a href={themeHref(locale, series.slug, theme.slug)}>
+              <Localized ctx={ctx} text={theme.title} />
+            </a>
+          </li>
+        ) : null}
+      </ol>
+    </nav>
   );
 }

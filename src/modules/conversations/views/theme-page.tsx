@@ -2,7 +2,7 @@ import { Layout } from '../../../platform/views/layout';
 import { Localized, LocalizedParagraphs, textOf } from '../../../platform/views/localized';
 import type { ViewContext } from '../../../platform/views/view-context';
 import type { ThemePage as ThemePageData } from '../conversations.service';
-import { SessionCard, themeHref } from './session-parts';
+import { SeriesBreadcrumb, SessionCard, themeHref } from './session-parts';
 
 /** A theme: what it covers and its sessions, with links to the other themes. */
 export function ThemePage({ ctx, page }: { ctx: ViewContext; page: ThemePageData }) {
@@ -15,15 +15,7 @@ export function ThemePage({ ctx, page }: { ctx: ViewContext; page: ThemePageData
       description={textOf(ctx, theme.description)}
       current="home"
     >
-      <nav aria-label={t('layout.breadcrumb')} class="breadcrumb">
-        <ol>
-          <li>
-            <a href={`/${locale}/series/${series.slug}`}>
-              <Localized ctx={ctx} text={series.shortTitle} />
-            </a>
-          </li>
-        </ol>
-      </nav>
+      <SeriesBreadcrumb ctx={ctx} series={series} />
       <p class="session-number">{t('theme.label')}</p>
       <h1>
         <Localized ctx={ctx} text={theme.title} />
