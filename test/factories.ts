@@ -2,6 +2,7 @@
 // each inserts exactly the row it names (a session needs a series: pass one, or get a new one).
 import { randomBytes } from 'node:crypto';
 import type { Db } from '../src/db/client';
+import type { OutgoingMail } from '../src/platform/mail/mailer';
 import {
   agendaItems,
   agendaItemSpeakers,
@@ -138,4 +139,17 @@ export async function makeDocument(
     });
   }
   return row!;
+}
+
+/** A message as a feature would hand it to the mailer; not written anywhere by itself. */
+export function makeOutgoingMail(overrides: Partial<OutgoingMail> = {}): OutgoingMail {
+  return {
+    to: 'ada@example.org',
+    locale: 'en',
+    kind: 'test.message',
+    subject: 'Hello',
+    text: 'Hello Ada',
+    html: '<!doctype html><html lang="en"><body><p>Hello Ada</p></body></html>',
+    ...overrides,
+  };
 }

@@ -17,7 +17,7 @@ import {
   getDocumentLibrary,
   getSessionPage,
   getSpeakerPage,
-  getPublicIndex,
+  listSeries,
   getSeriesProgramme,
   listSpeakersOfSeries,
 } from './conversations.service';
@@ -174,7 +174,7 @@ export function conversationsApi(deps: Deps): ApiRoute[] {
       summary: 'Every published series',
       tag: 'series',
       response: z.object({ data: z.array(seriesResource) }),
-      handler: async () => ({ data: (await getPublicIndex(deps)).series.map((s) => toSeries(s.series)) }),
+      handler: async () => ({ data: (await listSeries(deps)).map(toSeries) }),
     }),
     defineApiRoute({
       path: '/series/{seriesSlug}',

@@ -18,8 +18,8 @@ function localizedUrls(base: string, path: string, lastmod?: Date): SitemapUrl[]
 }
 
 /** /sitemap.xml and /robots.txt: outside any locale. */
-export const conversationsSiteRoutes: FastifyPluginAsync<PageRouteOptions> = async (app, { deps }) => {
-  const base = deps.config.PUBLIC_URL.replace(/\/$/, '');
+export const conversationsSiteRoutes: FastifyPluginAsync<PageRouteOptions> = async (app, { deps, site }) => {
+  const base = site.baseUrl; // PUBLIC_URL without a trailing slash
 
   app.get('/sitemap.xml', cached, async (_req, reply) => {
     const index = await getPublicIndex(deps);
@@ -49,8 +49,8 @@ export const conversationsSiteRoutes: FastifyPluginAsync<PageRouteOptions> = asy
 };
 
 /** /:locale/feed.atom: the sessions of the primary series, newest first, in the feed's language. */
-export const conversationsFeedRoutes: FastifyPluginAsync<PageRouteOptions> = async (app, { deps }) => {
-  const base = deps.config.PUBLIC_URL.replace(/\/$/, '');
+export const conversationsFeedRoutes: FastifyPluginAsync<PageRouteOptions> = async (app, { deps, site }) => {
+  const base = site.baseUrl; // PUBLIC_URL without a trailing slash
 
   app.get('/feed.atom', cached, async (req, reply) => {
     const { locale, t } = req;

@@ -261,11 +261,16 @@ export async function getSeriesProgramme(deps: Deps, args: { seriesSlug: string 
   return { series, themes, sessions };
 }
 
+/** Every published series, oldest first. */
+export function listSeries(deps: Deps): Promise<Series[]> {
+  return listPublishedSeries(deps.db);
+}
+
 export interface PublicIndex {
   series: { series: Series; themes: Theme[]; sessions: Session[]; speakers: Speaker[] }[];
 }
 
-/** Every public page's subject, for the sitemap and the API's list of series. */
+/** Every public page's subject, for the sitemap. */
 export async function getPublicIndex(deps: Deps): Promise<PublicIndex> {
   const all = await listPublishedSeries(deps.db);
   return {

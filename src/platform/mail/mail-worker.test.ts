@@ -3,9 +3,9 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { createTestDeps, TEST_NOW, type TestDeps } from '../../../test/test-deps';
+import { makeOutgoingMail } from '../../../test/factories';
 import { SmtpSink } from '../../../test/smtp-sink';
 import { MAIL_QUEUE, QUEUE_SCHEMA } from './mail-queue';
-import type { OutgoingMail } from './mailer';
 import { findOutboxMail, type OutboxMail } from './outbox.repo';
 
 const RETRY_LIMIT = 2;
@@ -30,18 +30,6 @@ afterAll(async () => {
   await deps?.close();
   await sink.stop();
 });
-
-function message(overrides: Partial<OutgoingMail> = {}): OutgoingMail {
-  return {
-    to: 'ada@example.org',
-    locale: 'en',
-    kind: 'test.message',
-    subject: 'Hello',
-    text: 'Hello Ada',
-    html: '<!doctype html><html lang="en"><body><p>Hello Ada</p></body></html>',
-    ...overrides,
-  };
-}
 
 /** Polls `read` until `done` holds for what it returns, or fails after `timeoutMs`. */
 async function waitUntil<T>(
@@ -74,7 +62,7 @@ async function jobStates(ids: readonly string[]): Promise<string[]> {
 describe('the mail worker', () => {
   test('delivers a message with its subject, both parts, recipient, headers and language', async () => {
     const { id } = await deps.mailer.send(
-      message({
+      makeOutgoingMail({
         to: 'camille@example.org',
         locale: 'fr',
         kind: 'newsletter.edition',
@@ -122,7 +110,9 @@ describe('the mail worker', () => {
   test('the SMTP server is down: 20 messages wait, then arrive exactly once each when it is back', async () => {
     await sink.stop();
     const recipients = Array.from({ length: 20 }, (_, i) => `delegate${i}@example.org`);
-    const queued = await deps.mailer.sendMany(recipients.map((to) => message({ to, kind: 'test.outage' })));
+    const queued = await deps.mailer.sendMany(
+      recipients.map((to) => makeOutgoingMail({ to, kind: 'test.outage' })),
+    );
     const ids = queued.map((q) => q.id);
 
     // Every message has been tried once and refused (connection refused) before the server returns.
@@ -154,7 +144,9 @@ describe('the mail worker', () => {
   });
 
   test('a message the server refuses for good is marked failed after its retries, with the error', async () => {
-    const { id } = await deps.mailer.send(message({ to: 'nobody@example.org', kind: 'test.bounce' }));
+    const { id } = await deps.mailer.send(
+      makeOutgoingMail({ to: 'nobody@example.org', kind: 'test.bounce' }),
+    );
 
     const row = await waitUntil(
       () => findOutboxMail(deps.db, id),
@@ -178,7 +170,7 @@ describe('the mail worker', () => {
   });
 
   test('a message already sent is not sent again when its job runs twice', async () => {
-    const { id } = await deps.mailer.send(message({ to: 'grace@example.org', kind: 'test.twice' }));
+    const { id } = await deps.mailer.send(makeOutgoingMail({ to: 'grace@example.org', kind: 'test.twice' }));
     await sink.waitFor(1, { to: 'grace@example.org' });
     await waitUntil(
       () => findOutboxMail(deps.db, id),

@@ -8,22 +8,11 @@ import { ConfigError, loadConfig } from '../../config';
 import type { Db } from '../../db/client';
 import * as schema from '../../db/schema';
 import { createTestDeps, TEST_NOW, type TestDeps } from '../../../test/test-deps';
+import { makeOutgoingMail } from '../../../test/factories';
 import { SmtpSink } from '../../../test/smtp-sink';
 import { MAIL_QUEUE, QUEUE_SCHEMA } from './mail-queue';
-import { createOutboxMailer, type OutgoingMail } from './mailer';
+import { createOutboxMailer } from './mailer';
 import { countOutboxMailByStatus, findOutboxMail, listOutboxMail } from './outbox.repo';
-
-function message(overrides: Partial<OutgoingMail> = {}): OutgoingMail {
-  return {
-    to: 'ada@example.org',
-    locale: 'en',
-    kind: 'test.message',
-    subject: 'Hello',
-    text: 'Hello Ada',
-    html: '<!doctype html><html lang="en"><body><p>Hello Ada</p></body></html>',
-    ...overrides,
-  };
-}
 
 async function jobIds(deps: TestDeps, ids: readonly string[]): Promise<string[]> {
   const result = await deps.db.execute<{ id: string }>(
@@ -42,7 +31,7 @@ describe('with no SMTP server configured', () => {
 
   test('keeps the message in the outbox as held, and queues nothing', async () => {
     const { id } = await deps.mailer.send(
-      message({
+      makeOutgoingMail({
         to: 'nadia@example.org',
         locale: 'ar',
         subject: 'مرحبا',
@@ -75,12 +64,12 @@ describe('with no SMTP server configured', () => {
     const rolledBack = { id: '' };
     await expect(
       deps.db.transaction(async (tx) => {
-        rolledBack.id = (await deps.mailer.send(message({ kind: 'test.rollback' }), { db: tx })).id;
+        rolledBack.id = (await deps.mailer.send(makeOutgoingMail({ kind: 'test.rollback' }), { db: tx })).id;
         throw new Error('the caller’s next write failed');
       }),
     ).rejects.toThrow('the caller’s next write failed');
     const committed = await deps.db.transaction(async (tx) =>
-      deps.mailer.send(message({ kind: 'test.commit' }), { db: tx }),
+      deps.mailer.send(makeOutgoingMail({ kind: 'test.commit' }), { db: tx }),
     );
 
     expect(await findOutboxMail(deps.db, rolledBack.id)).toBeUndefined();
@@ -91,11 +80,11 @@ describe('with no SMTP server configured', () => {
   });
 
   test('sends a message with a dedupe key at most once', async () => {
-    const first = await deps.mailer.send(message({ dedupeKey: 'test.dedupe:1' }));
+    const first = await deps.mailer.send(makeOutgoingMail({ dedupeKey: 'test.dedupe:1' }));
     const again = await deps.mailer.sendMany([
-      message({ dedupeKey: 'test.dedupe:1' }),
-      message({ dedupeKey: 'test.dedupe:2' }),
-      message({ dedupeKey: 'test.dedupe:2' }),
+      makeOutgoingMail({ dedupeKey: 'test.dedupe:1' }),
+      makeOutgoingMail({ dedupeKey: 'test.dedupe:2' }),
+      makeOutgoingMail({ dedupeKey: 'test.dedupe:2' }),
     ]);
 
     expect(again[0]).toEqual(first);
@@ -109,20 +98,23 @@ describe('with no SMTP server configured', () => {
 
   test('refuses header values with line breaks, reserved headers and lists of recipients', async () => {
     await expect(
-      deps.mailer.send(message({ headers: { 'X-Note': 'a\r\nBcc: eve@example.org' } })),
+      deps.mailer.send(makeOutgoingMail({ headers: { 'X-Note': 'a\r\nBcc: eve@example.org' } })),
     ).rejects.toThrow('line break in header "X-Note"');
-    await expect(deps.mailer.send(message({ headers: { Bcc: 'eve@example.org' } }))).rejects.toThrow(
+    await expect(deps.mailer.send(makeOutgoingMail({ headers: { Bcc: 'eve@example.org' } }))).rejects.toThrow(
       'header "Bcc" may not be set',
     );
-    await expect(deps.mailer.send(message({ to: 'ada@example.org, eve@example.org' }))).rejects.toThrow(
-      '"to" must be one bare address',
-    );
+    await expect(
+      deps.mailer.send(makeOutgoingMail({ to: 'ada@example.org, eve@example.org' })),
+    ).rejects.toThrow('"to" must be one bare address');
   });
 
   test('lists the outbox newest first and counts it by status, for the back office', async () => {
     const own = await createTestDeps();
     try {
-      const [a, b] = await own.mailer.sendMany([message({ kind: 'test.a' }), message({ kind: 'test.b' })]);
+      const [a, b] = await own.mailer.sendMany([
+        makeOutgoingMail({ kind: 'test.a' }),
+        makeOutgoingMail({ kind: 'test.b' }),
+      ]);
 
       const listed = await listOutboxMail(own.db, { status: 'held', limit: 10 });
       const page2 = await listOutboxMail(own.db, { limit: 10, before: listed[0]! });
@@ -153,11 +145,11 @@ describe('with an SMTP server configured', () => {
     const rolledBack = { id: '' };
     await deps.db
       .transaction(async (tx) => {
-        rolledBack.id = (await deps.mailer.send(message({ kind: 'test.rollback' }), { db: tx })).id;
+        rolledBack.id = (await deps.mailer.send(makeOutgoingMail({ kind: 'test.rollback' }), { db: tx })).id;
         throw new Error('rolled back');
       })
       .catch(() => undefined);
-    const { id } = await deps.mailer.send(message());
+    const { id } = await deps.mailer.send(makeOutgoingMail());
 
     expect(await findOutboxMail(deps.db, id)).toMatchObject({ status: 'queued', attempts: 0 });
     expect(await jobIds(deps, [id, rolledBack.id])).toEqual([id]);
@@ -179,7 +171,7 @@ describe('with an SMTP server configured', () => {
     const mailer = createOutboxMailer({ db, clock: deps.clock, queue: deps.mail.queue });
     const edition = (n: number, batch: string) =>
       Array.from({ length: n }, (_, i) =>
-        message({
+        makeOutgoingMail({
           to: `subscriber${i}@example.org`,
           kind: 'newsletter.edition',
           dedupeKey: `test.edition:${batch}:${i}`,
