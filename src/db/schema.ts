@@ -2,3 +2,5 @@
 export * from './settings.tables';
 export * from '../platform/mail/mail.tables';
 export * from '../modules/conversations/conversations.tables';
+export * from '../modules/accounts/accounts.tables';
+export * from '../modules/audit/audit.tables';

@@ -258,7 +258,7 @@ SELECT json_build_object(
     SELECT json_agg(json_build_object(
       'document', to_jsonb(d),
       'files', COALESCE((
-        SELECT json_agg(to_jsonb(f) - 'content' ORDER BY f.locale)
+        SELECT json_agg(to_jsonb(f) - 'content' - 'storage_key' ORDER BY f.locale)
         FROM conversations_document_files f WHERE f.document_id = d.id), '[]'::json)
     ) ORDER BY d.published_on DESC, d.symbol)
     FROM conversations_documents d WHERE d.session_id = se.id AND d.is_published), '[]'::json)

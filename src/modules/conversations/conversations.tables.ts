@@ -213,7 +213,11 @@ export const documents = pgTable(
   ],
 );
 
-/** One language version of a document: the file itself, kept in the database. */
+/**
+ * One language version of a document. The file is either in `content` (demo files, generated at
+ * seed) or, for uploads, in the file store under the data directory, named by `storageKey` (the
+ * SHA-256 of its bytes): exactly one of the two is set.
+ */
 export const documentFiles = pgTable(
   'conversations_document_files',
   {
@@ -225,12 +229,18 @@ export const documentFiles = pgTable(
     fileName: text().notNull(),
     mediaType: text().notNull(),
     byteSize: integer().notNull(),
-    content: bytea().notNull(),
+    content: bytea(),
+    storageKey: text(),
     isDemo: isDemo(),
     createdAt: createdAt(),
   },
   (t) => [
     uniqueIndex('conversations_document_files_document_locale_key').on(t.documentId, t.locale),
+    check(
+      'conversations_document_files_one_source',
+      sql`(${t.content} IS NULL) <> (${t.storageKey} IS NULL)`,
+    ),
+    check('conversations_document_files_storage_key', sql`${t.storageKey} ~ '^[0-9a-f]{64}$'`),
     check('conversations_document_files_locale', sql`${t.locale} IN ('ar','zh','en','fr','ru','es')`),
   ],
 );

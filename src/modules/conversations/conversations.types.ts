@@ -19,7 +19,7 @@ export type Speaker = typeof speakers.$inferSelect;
 export type Document = typeof documents.$inferSelect;
 export type DocumentFile = typeof documentFiles.$inferSelect;
 /** A language version without its bytes: what lists need. */
-export type DocumentFileInfo = Omit<DocumentFile, 'content'>;
+export type DocumentFileInfo = Omit<DocumentFile, 'content' | 'storageKey'>;
 export type SpeakerRole = (typeof agendaItemSpeakers.$inferSelect)['role'];
 
 /** What an agenda shows of a speaker; the full profile is on the speaker's own page. */
