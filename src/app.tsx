@@ -1,7 +1,11 @@
 import { randomUUID } from 'node:crypto';
+import fastifyCookie from '@fastify/cookie';
+import fastifyFormbody from '@fastify/formbody';
+import fastifyRateLimit from '@fastify/rate-limit';
 import Fastify, { LogController, type FastifyInstance } from 'fastify';
 import { sql } from 'drizzle-orm';
 import type { Deps } from './deps';
+import { checkCsrf } from './modules/accounts';
 import { conversationsModule } from './modules/conversations';
 import { AppError } from './platform/errors';
 import { API_PREFIX, buildOpenApiDocument, mountApiRoutes } from './platform/http/api';
@@ -9,6 +13,7 @@ import { loadAssets, type Assets } from './platform/http/assets';
 import { sendError } from './platform/http/on-error';
 import { etagOf, matchesEtag, PageCache } from './platform/http/page-cache';
 import { localeOfRequest, setRequestLocale } from './platform/http/request-context';
+import { isCrossSiteRequest } from './platform/http/same-origin';
 import { SECURITY_HEADERS } from './platform/http/security-headers';
 import type { AppModule } from './platform/http/module';
 import { isLocale, negotiateLocale } from './platform/i18n/locales';
@@ -27,6 +32,8 @@ export interface App {
 }
 
 const HTML_CACHE_CONTROL = 'public, max-age=0, must-revalidate';
+/** Anything not in the page cache may be someone's own page (a profile, the back office). */
+const PRIVATE_CACHE_CONTROL = 'private, no-store';
 
 /**
  * Builds the HTTP application: plugins, hooks, modules and error handling. Never listens; the
@@ -94,7 +101,12 @@ export async function createApp(deps: Deps, opts: AppOptions = {}): Promise<App>
     const body = typeof payload === 'string' ? Buffer.from(payload) : payload;
     const etag = etagOf(body);
     reply.header('etag', etag);
-    if (!reply.hasHeader('cache-control')) reply.header('cache-control', HTML_CACHE_CONTROL);
+    if (!reply.hasHeader('cache-control')) {
+      reply.header(
+        'cache-control',
+        req.routeOptions.config.pageCache ? HTML_CACHE_CONTROL : PRIVATE_CACHE_CONTROL,
+      );
+    }
     const pending = pendingStores.get(req);
     if (pending) {
       pageCache.set(
@@ -108,6 +120,18 @@ export async function createApp(deps: Deps, opts: AppOptions = {}): Promise<App>
       return '';
     }
     return body;
+  });
+
+  // Forms: urlencoded bodies (multipart where a route registers it), the session cookie, rate
+  // limits that routes opt into, and CSRF (docs/adr/0017-csrf.md): a post from another site's page
+  // is refused outright; a signed-in browser's post must also carry its session's token.
+  await app.register(fastifyFormbody, { bodyLimit: 256 * 1024 });
+  await app.register(fastifyCookie);
+  await app.register(fastifyRateLimit, { global: false });
+  app.addHook('preHandler', async (req) => {
+    if (req.routeOptions.config.csrf === false) return;
+    if (isCrossSiteRequest(req, deps.config.PUBLIC_URL)) throw new AppError('CSRF');
+    await checkCsrf(deps, req);
   });
 
   app.setErrorHandler((error: Error, req, reply) => sendError(error, req, reply, site));

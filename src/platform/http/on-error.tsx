@@ -9,8 +9,11 @@ import { localeOfRequest, sendPage, setRequestLocale, viewContextOf } from './re
 const ERRORS: Record<ErrorCode, { status: number; message: MessageKey }> = {
   NOT_FOUND: { status: 404, message: 'errors.NOT_FOUND' },
   BAD_REQUEST: { status: 400, message: 'errors.BAD_REQUEST' },
+  UNAUTHENTICATED: { status: 401, message: 'errors.UNAUTHENTICATED' },
   FORBIDDEN: { status: 403, message: 'errors.FORBIDDEN' },
+  CSRF: { status: 403, message: 'errors.CSRF' },
   CONFLICT: { status: 409, message: 'errors.CONFLICT' },
+  TOO_LARGE: { status: 413, message: 'errors.TOO_LARGE' },
   RATE_LIMITED: { status: 429, message: 'errors.RATE_LIMITED' },
 };
 
@@ -52,6 +55,11 @@ export function sendError(
     else req.log.info({ code, status }, 'request refused');
   }
   if (!req.locale) setRequestLocale(req, localeOfRequest(req));
+  // A page that needs a signed-in person sends a visitor to sign in, and back here afterwards.
+  if (code === 'UNAUTHENTICATED' && req.method === 'GET' && !req.url.startsWith('/api/')) {
+    const next = encodeURIComponent(req.url);
+    return reply.header('cache-control', 'no-store').redirect(`/${req.locale}/sign-in?next=${next}`, 303);
+  }
   const message = req.t(messageKey);
   if (req.url.startsWith('/api/')) {
     return reply

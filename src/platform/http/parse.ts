@@ -20,3 +20,44 @@ export function parseQuery<S extends z.ZodType>(schema: S, query: unknown): z.ou
   if (!parsed.success) throw new AppError('BAD_REQUEST', { query: 'malformed' });
   return parsed.data;
 }
+
+/** A form that did not fit its schema: each field's first problem, as a message key, and what was sent. */
+export interface FormProblems {
+  ok: false;
+  /** Field name → message key (`forms.error.*` or one the schema names), in form order. */
+  errors: Record<string, string>;
+  /** What the person sent, to put back in the form. */
+  values: Record<string, unknown>;
+}
+
+/**
+ * A form body against its schema. Never throws: bad input is the person's to fix, so the route
+ * renders the form again with `errors` beside the fields and `values` kept (STYLE.md §5). A schema
+ * names the message of a refusal by key: `z.email({ error: 'forms.error.email' })`; anything
+ * without one reads "forms.error.invalid".
+ */
+export function parseForm<S extends z.ZodType>(
+  schema: S,
+  body: unknown,
+): { ok: true; data: z.output<S> } | FormProblems {
+  const values = body && typeof body === 'object' ? { ...(body as Record<string, unknown>) } : {};
+  delete values._csrf;
+  const parsed = schema.safeParse(values);
+  if (parsed.success) return { ok: true, data: parsed.data };
+  const errors: Record<string, string> = {};
+  for (const issue of parsed.error.issues) {
+    const field = String(issue.path[0] ?? '_form');
+    if (field in errors) continue;
+    errors[field] = issue.message.startsWith('forms.') ? issue.message : defaultMessage(issue);
+  }
+  return { ok: false, errors, values };
+}
+
+function defaultMessage(issue: z.core.$ZodIssue): string {
+  if (issue.code === 'invalid_type' && issue.input === undefined) return 'forms.error.required';
+  if (issue.code === 'too_small' && issue.origin === 'string' && issue.minimum === 1)
+    return 'forms.error.required';
+  if (issue.code === 'too_big') return 'forms.error.tooLong';
+  if (issue.code === 'invalid_format' && issue.format === 'email') return 'forms.error.email';
+  return 'forms.error.invalid';
+}

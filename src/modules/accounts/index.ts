@@ -1,0 +1,12 @@
+export { assertCan, can, GRANTED_ROLES, PERMISSIONS, ROLES } from './accounts.policy';
+export type { Actor, GrantedRole, Permission, Role } from './accounts.policy';
+export {
+  checkCsrf,
+  createSession,
+  endAllSessions,
+  endSession,
+  requireViewer,
+  startSession,
+  viewerOf,
+} from './service/sessions';
+export type { Viewer } from './service/sessions';
