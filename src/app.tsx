@@ -5,7 +5,7 @@ import fastifyRateLimit from '@fastify/rate-limit';
 import Fastify, { LogController, type FastifyInstance } from 'fastify';
 import { sql } from 'drizzle-orm';
 import type { Deps } from './deps';
-import { checkCsrf } from './modules/accounts';
+import { accountsModule, checkCsrf } from './modules/accounts';
 import { conversationsModule } from './modules/conversations';
 import { AppError } from './platform/errors';
 import { API_PREFIX, buildOpenApiDocument, mountApiRoutes } from './platform/http/api';
@@ -165,11 +165,13 @@ export async function createApp(deps: Deps, opts: AppOptions = {}): Promise<App>
     }
   });
 
-  const modules: AppModule[] = [conversationsModule];
+  const modules: AppModule[] = [conversationsModule, accountsModule];
+  const adminSections = modules.flatMap((m) => m.adminSections ?? []);
+  const options = { deps, site, adminSections };
   for (const module of modules) {
-    if (module.siteRoutes) await app.register(module.siteRoutes, { deps, site });
-    const pages = module.routes;
-    if (!pages) continue;
+    if (module.siteRoutes) await app.register(module.siteRoutes, options);
+    const { routes, adminRoutes } = module;
+    if (!routes && !adminRoutes) continue;
     await app.register(
       async (localized) => {
         localized.addHook('onRequest', async (req) => {
@@ -180,7 +182,8 @@ export async function createApp(deps: Deps, opts: AppOptions = {}): Promise<App>
           }
           setRequestLocale(req, locale);
         });
-        await localized.register(pages, { deps, site });
+        if (routes) await localized.register(routes, options);
+        if (adminRoutes) await localized.register(adminRoutes, { ...options, prefix: '/admin' });
       },
       { prefix: '/:locale' },
     );

@@ -32,7 +32,7 @@ const cached = { config: { pageCache: true } };
 
 /** Public pages of series, sessions, themes, speakers and documents, mounted under /:locale. */
 export const conversationsRoutes: FastifyPluginAsync<PageRouteOptions> = async (app, { deps, site }) => {
-  await app.register(conversationsFeedRoutes, { deps, site });
+  await app.register(conversationsFeedRoutes, { deps, site, adminSections: [] });
 
   app.get('/', cached, async (req, reply) => {
     const home = await getSeriesHome(deps, {});

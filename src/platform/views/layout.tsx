@@ -7,7 +7,7 @@ export interface LayoutProps {
   title: string;
   description?: string;
   /** Main navigation entry to mark as the current page. */
-  current?: 'home' | 'documents' | 'speakers';
+  current?: 'home' | 'documents' | 'speakers' | 'account';
   /** Error pages: no canonical link or language alternates, and search engines keep out. */
   noindex?: boolean;
   children: ComponentChildren;
@@ -70,6 +70,8 @@ export function Layout({ ctx, title, description, current, noindex = false, chil
                 {navItem('home', home, t('layout.nav.home'))}
                 {navItem('documents', `/${locale}/documents`, t('layout.nav.documents'))}
                 {navItem('speakers', `/${locale}/speakers`, t('layout.nav.speakers'))}
+                {/* The same link for everyone, so public pages stay cacheable: /account signs a visitor in. */}
+                {navItem('account', `/${locale}/account`, t('layout.nav.account'))}
               </ul>
             </nav>
             <nav aria-label={t('layout.nav.languages')} class="languages">
