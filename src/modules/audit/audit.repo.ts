@@ -1,0 +1,20 @@
+import type { Db } from '../../db/client';
+import { auditLog } from './audit.tables';
+
+/** The app's pool or a transaction of it: an audit entry is written in the change's transaction. */
+export type DbOrTransaction = Db | Parameters<Parameters<Db['transaction']>[0]>[0];
+
+export interface NewAuditEntry {
+  at: Date;
+  actorId: string;
+  actorLabel: string;
+  action: string;
+  subjectType: string;
+  subjectId: string;
+  before: unknown;
+  after: unknown;
+}
+
+export async function insertAuditEntry(db: DbOrTransaction, entry: NewAuditEntry): Promise<void> {
+  await db.insert(auditLog).values(entry);
+}

@@ -1,0 +1,2 @@
+export { recordAudit } from './audit.service';
+export type { AuditedChange } from './audit.service';
