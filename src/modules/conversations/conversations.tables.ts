@@ -6,6 +6,7 @@ import {
   date,
   index,
   integer,
+  json,
   jsonb,
   pgEnum,
   pgTable,
@@ -242,5 +243,30 @@ export const documentFiles = pgTable(
     ),
     check('conversations_document_files_storage_key', sql`${t.storageKey} ~ '^[0-9a-f]{64}$'`),
     check('conversations_document_files_locale', sql`${t.locale} IN ('ar','zh','en','fr','ru','es')`),
+  ],
+);
+
+/**
+ * The session page's read model: what the page shows of one published session, in one language,
+ * as JSON (texts already picked for that language, with pickText's fallback). Written only by the
+ * database: triggers on the tables above refresh the rows of every session a write touches, in the
+ * writer's transaction (migration 0006, docs/adr/0015-session-page-read-model.md). A page request
+ * is one primary-key lookup. Unpublished sessions, and sessions of unpublished series, have no rows.
+ */
+export const sessionPages = pgTable(
+  'conversations_session_pages',
+  {
+    seriesSlug: text().notNull(),
+    number: integer().notNull(),
+    locale: text().notNull(),
+    sessionId: uuid()
+      .notNull()
+      .references(() => sessions.id, { onDelete: 'cascade' }),
+    /** `json`, not `jsonb`: kept as written, so reading it back is a copy, not a re-serialisation. */
+    page: json().notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.seriesSlug, t.number, t.locale] }),
+    index('conversations_session_pages_session_idx').on(t.sessionId),
   ],
 );
