@@ -29,7 +29,18 @@ export interface App {
   app: FastifyInstance;
   pageCache: PageCache;
   assets: Assets;
+  /** Every route the app serves, as registered (the permission test walks them all). */
+  routes: RouteInfo[];
 }
+
+export interface RouteInfo {
+  method: string;
+  /** The full pattern, e.g. `/:locale/admin/sessions/:sessionId`. */
+  url: string;
+}
+
+/** The feature modules, in mounting order. A new module is added here. */
+export const modules: AppModule[] = [conversationsModule, accountsModule];
 
 const HTML_CACHE_CONTROL = 'public, max-age=0, must-revalidate';
 /** Anything not in the page cache may be someone's own page (a profile, the back office). */
@@ -57,6 +68,13 @@ export async function createApp(deps: Deps, opts: AppOptions = {}): Promise<App>
       setRequestLocale(req, localeOfRequest(req));
       void sendError(error, req, reply, site);
     },
+  });
+
+  const routes: RouteInfo[] = [];
+  app.addHook('onRoute', (route) => {
+    for (const method of [route.method].flat()) {
+      if (method !== 'HEAD') routes.push({ method, url: route.url });
+    }
   });
 
   // One log line per request, at completion, with its id: what `disableRequestLogging` replaced.
@@ -165,7 +183,6 @@ export async function createApp(deps: Deps, opts: AppOptions = {}): Promise<App>
     }
   });
 
-  const modules: AppModule[] = [conversationsModule, accountsModule];
   const adminSections = modules.flatMap((m) => m.adminSections ?? []);
   const options = { deps, site, adminSections };
   for (const module of modules) {
@@ -202,5 +219,5 @@ export async function createApp(deps: Deps, opts: AppOptions = {}): Promise<App>
     reply.type('application/json; charset=utf-8').header('access-control-allow-origin', '*').send(openApi),
   );
 
-  return { app, pageCache, assets };
+  return { app, pageCache, assets, routes };
 }
