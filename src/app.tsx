@@ -141,7 +141,7 @@ export async function createApp(deps: Deps, opts: AppOptions = {}): Promise<App>
   });
 
   // Forms: urlencoded bodies (multipart where a route registers it), the session cookie, rate
-  // limits that routes opt into, and CSRF (docs/adr/0017-csrf.md): a post from another site's page
+  // limits that routes opt into, and CSRF (docs/adr/0019-csrf.md): a post from another site's page
   // is refused outright; a signed-in browser's post must also carry its session's token.
   await app.register(fastifyFormbody, { bodyLimit: 256 * 1024 });
   await app.register(fastifyCookie);
@@ -184,7 +184,7 @@ export async function createApp(deps: Deps, opts: AppOptions = {}): Promise<App>
   });
 
   const adminSections = modules.flatMap((m) => m.adminSections ?? []);
-  const options = { deps, site, adminSections };
+  const options = { deps, site, adminSections, modules };
   for (const module of modules) {
     if (module.siteRoutes) await app.register(module.siteRoutes, options);
     const { routes, adminRoutes } = module;

@@ -1,7 +1,7 @@
 import { AppError } from '../../platform/errors';
 
 /**
- * Who may do what (docs/adr/0016-accounts-sessions-and-roles.md). Every account is a
+ * Who may do what (docs/adr/0018-accounts-sessions-and-roles.md). Every account is a
  * participant; the other roles are granted by the secretariat. Services call `assertCan` before
  * they change or reveal anything: hiding a button is never the check.
  */

@@ -16,7 +16,7 @@ const createdAt = () => timestamp({ withTimezone: true }).notNull().defaultNow()
 
 /**
  * The roles a person can hold beyond "participant", which every account is
- * (docs/adr/0016-accounts-sessions-and-roles.md). Who may do what is in accounts.policy.ts.
+ * (docs/adr/0018-accounts-sessions-and-roles.md). Who may do what is in accounts.policy.ts.
  */
 export const grantedRole = pgEnum('accounts_role', ['delegate', 'speaker', 'moderator', 'secretariat']);
 

@@ -1,4 +1,5 @@
 import type { FastifyPluginAsync } from 'fastify';
+import type { Db } from '../../db/client';
 import type { Deps } from '../../deps';
 import type { ApiRoute } from './api';
 import type { MessageKey } from '../i18n/t';
@@ -9,6 +10,31 @@ export interface PageRouteOptions {
   site: Site;
   /** Every module's back office sections, for the admin navigation (filter by permission). */
   adminSections: AdminSection[];
+  /** Every mounted module (accounts collects their `personalData` for export and erasure). */
+  modules?: readonly AppModule[];
+}
+
+/** The person whose data is exported or erased. */
+export interface PersonalDataSubject {
+  id: string;
+  email: string;
+}
+
+/** A transaction of the app's database. */
+export type DbTransaction = Parameters<Parameters<Db['transaction']>[0]>[0];
+
+/**
+ * What a module holds about a person, for "Download my data" and "Delete my account"
+ * (docs/adr/0018-accounts-sessions-and-roles.md). Accounts calls every module's hook.
+ */
+export interface PersonalDataHook {
+  /** Everything this module holds about the person, as plain JSON (no secrets: hashes, tokens). */
+  exportFor(deps: Deps, user: PersonalDataSubject): Promise<unknown>;
+  /**
+   * Erases it inside the deletion's transaction, before the account row goes: delete what is
+   * private, anonymise what must stay for the public record.
+   */
+  eraseFor(deps: Deps, tx: DbTransaction, user: PersonalDataSubject): Promise<void>;
 }
 
 /** A section of the back office a module contributes: /{locale}/admin{path}. */
@@ -33,4 +59,6 @@ export interface AppModule {
   siteRoutes?: FastifyPluginAsync<PageRouteOptions>;
   /** JSON under /api/v1, described in /api/v1/openapi.json. */
   api?: (deps: Deps) => ApiRoute[];
+  /** What this module holds about a person: exported with their data, erased with their account. */
+  personalData?: PersonalDataHook;
 }

@@ -3,7 +3,7 @@ import type { FastifyRequest } from 'fastify';
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 /**
- * Whether an unsafe request (a form post) was sent by a page of another site (docs/adr/0017-csrf.md).
+ * Whether an unsafe request (a form post) was sent by a page of another site (docs/adr/0019-csrf.md).
  * Browsers say so in `Sec-Fetch-Site`; older ones at least send `Origin`, which must then be this
  * site's. A request with neither comes from no browser (curl, a mail client's one-click
  * unsubscribe), which no other site can make a visitor's browser send.

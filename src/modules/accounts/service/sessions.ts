@@ -13,7 +13,7 @@ import {
 } from '../repo/sessions';
 
 /**
- * Server-side sessions (docs/adr/0016-accounts-sessions-and-roles.md): the browser holds a random
+ * Server-side sessions (docs/adr/0018-accounts-sessions-and-roles.md): the browser holds a random
  * token in an HttpOnly cookie; PostgreSQL holds its hash, the person and a CSRF token. A session
  * lives 30 days from its last use; "last use" is written at most once an hour.
  */
@@ -124,7 +124,7 @@ export function endAllSessions(deps: Deps, userId: string): Promise<number> {
 
 /**
  * The synchronizer-token check for unsafe requests of a signed-in browser
- * (docs/adr/0017-csrf.md). Runs for every POST, PUT, PATCH and DELETE, before the handler, unless
+ * (docs/adr/0019-csrf.md). Runs for every POST, PUT, PATCH and DELETE, before the handler, unless
  * the route opts out with `config: { csrf: false }` (one-click unsubscribe, whose URL is its own
  * credential). Anonymous requests are covered by the same-origin check in app.tsx.
  */
