@@ -29,6 +29,13 @@ const EnvSchema = z.object({
   PAGE_CACHE_TTL_S: z.coerce.number().int().min(1).default(60),
   /** Seconds the server waits for open requests to finish on SIGINT/SIGTERM. */
   SHUTDOWN_TIMEOUT_S: z.coerce.number().positive().default(10),
+  /** The largest document file the back office accepts, in bytes (default 20 MB). */
+  UPLOAD_MAX_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .max(1024 * 1024 * 1024)
+    .default(20 * 1024 * 1024),
   /** The SMTP server mail goes out through. Unset: mail is kept in the outbox as `held`, not sent. */
   SMTP_URL: z
     .url()
