@@ -1,0 +1,522 @@
+/**
+ * computeOpinionMap: votes in, opinion map out. Pure and synchronous; the same input (votes,
+ * statements, options, previous map) always gives the same map, whatever the order of the vote
+ * rows. See docs/adr (opinion map math) for the choices and how they differ from pol.is.
+ */
+import {
+  dropEmpty,
+  lloyd,
+  nearestCentre,
+  type KmeansResult,
+  type Points,
+  seedPlusPlus,
+  weightedSilhouette,
+} from './kmeans';
+import { centredValues, computePca } from './pca';
+import { createPrng, deriveSeed } from './prng';
+import {
+  consensusStatements,
+  type ConsensusStatement,
+  countVotesByGroup,
+  groupInformedConsensusGeometric,
+  groupInformedConsensusReference,
+  representativeStatements,
+  type RepresentativeStatement,
+  repnessStatistics,
+} from './repness';
+import { buildVoteMatrix, type StatementTable, type VoteMatrix, type VoteTable } from './vote-matrix';
+
+export interface OpinionMapOptions {
+  /** Seed of every random choice. */
+  seed: number;
+  /** Principal components (2: the map is a plane). */
+  components: number;
+  /** Lanczos stops when every wanted Ritz pair's residual is below this, relative to λ₁. */
+  tolerance: number;
+  maxLanczosSteps: number;
+  /** A participant is clustered from min(minVotes, statements) votes on (pol.is: 7) … */
+  minVotes: number;
+  /** … and the top voters are added until this many are clustered (pol.is: 15). */
+  greedyMin: number;
+  /** Base clusters (pol.is: 100). */
+  baseClusters: number;
+  /** Largest number of groups considered; the bound actually used also depends on the base clusters. */
+  maxGroups: number;
+  kmeansMaxIterations: number;
+  /**
+   * Smallest group: a k whose smallest group holds fewer participants than
+   * min(minGroupSize, ceil(clustered / 10)) is not considered.
+   */
+  minGroupSize: number;
+  /** Seeded k-means++ starts per k for the groups (the warm start is one more). */
+  groupRestarts: number;
+  /**
+   * Parsimony: the smallest k whose silhouette is within this margin of the best one wins. In a
+   * plane, silhouettes of different k often differ by a few hundredths, which is noise, not structure.
+   */
+  kMargin: number;
+  /** A new best k is shown after winning this many updates in a row (pol.is: 4). */
+  kSwitchAfter: number;
+  representativeCount: number;
+  consensusCount: number;
+  /**
+   * 'assign': participants whose non-pass votes all go one way (all agree or all disagree) do not
+   * shape the clusters; each joins the group nearest to it. 'cluster': they count like anyone.
+   */
+  uniformVoters: 'assign' | 'cluster';
+}
+
+export const DEFAULT_OPTIONS: OpinionMapOptions = {
+  seed: 20_240_601,
+  components: 2,
+  tolerance: 1e-10,
+  maxLanczosSteps: 300,
+  minVotes: 7,
+  greedyMin: 15,
+  baseClusters: 100,
+  maxGroups: 8,
+  kmeansMaxIterations: 100,
+  minGroupSize: 5,
+  groupRestarts: 4,
+  kMargin: 0.02,
+  kSwitchAfter: 4,
+  representativeCount: 5,
+  consensusCount: 5,
+  uniformVoters: 'assign',
+};
+
+export interface OpinionMapInput {
+  statements: StatementTable;
+  votes: VoteTable;
+  options?: Partial<OpinionMapOptions>;
+}
+
+export interface OpinionGroup {
+  /** Stable label: kept from the previous map for the group that shares most members with it. */
+  id: number;
+  /** Participants in the group (uniform voters included). */
+  size: number;
+  x: number;
+  y: number;
+  representative: RepresentativeStatement[];
+}
+
+export interface OpinionMap {
+  version: 1;
+  options: OpinionMapOptions;
+  statements: {
+    id: Int32Array;
+    /** 1 when the statement takes part in the math (not rejected, not meta). */
+    active: Uint8Array;
+    /** Mean vote over those who voted (passes count as 0). */
+    mean: Float64Array;
+    /** Position of a virtual participant who agreed with this statement only. */
+    x: Float64Array;
+    y: Float64Array;
+    /** Distance of that position from the origin. */
+    extremity: Float64Array;
+    groupInformedConsensus: Float64Array;
+    /** Our variant: geometric mean with a Jeffreys prior. */
+    groupInformedConsensusGeometric: Float64Array;
+  };
+  pca: {
+    components: Float64Array[];
+    eigenvalues: number[];
+    lanczosSteps: number;
+    residual: number;
+  };
+  participants: {
+    id: Int32Array;
+    x: Float64Array;
+    y: Float64Array;
+    /** Votes on any statement of the table (rejected and meta ones too, as pol.is counts them). */
+    votes: Int32Array;
+    /** 1 when clustered. Once in, always in. */
+    inConv: Uint8Array;
+    /** 1 when every non-pass vote goes the same way. */
+    uniform: Uint8Array;
+    baseCluster: Int32Array;
+    /** Group id, or −1 when not clustered. */
+    group: Int32Array;
+  };
+  baseClusters: { x: Float64Array; y: Float64Array; size: Int32Array };
+  groups: OpinionGroup[];
+  k: {
+    shown: number;
+    best: number;
+    candidate: number;
+    streak: number;
+    /** Mean silhouette for k = 2, 3, … (NaN when k could not be formed). */
+    silhouette: number[];
+  };
+  /** pol.is's statistics, per group (in `groups` order) × statement, row-major. */
+  statistics: {
+    na: Float64Array;
+    nd: Float64Array;
+    ns: Float64Array;
+    pa: Float64Array;
+    pd: Float64Array;
+    pat: Float64Array;
+    pdt: Float64Array;
+    ra: Float64Array;
+    rd: Float64Array;
+    rat: Float64Array;
+    rdt: Float64Array;
+  };
+  consensus: { agree: ConsensusStatement[]; disagree: ConsensusStatement[] };
+  counts: { participants: number; statements: number; activeStatements: number; votes: number; ignoredVotes: number };
+}
+
+/**
+ * Computes the opinion map of a conversation. `previous` (the last map of the same conversation)
+ * is the starting point: PCA warm start and orientation, base cluster centres, group labels, the
+ * shown k, and who is clustered.
+ */
+export function computeOpinionMap(input: OpinionMapInput, previous?: OpinionMap): OpinionMap {
+  const options: OpinionMapOptions = { ...DEFAULT_OPTIONS, ...input.options };
+  const matrix = buildVoteMatrix(input.statements, input.votes);
+  const nP = matrix.participantIds.length;
+  const nS = matrix.statementIds.length;
+  const activeCount = matrix.active.reduce((n, a) => n + a, 0);
+
+  const pca = computePca(matrix, {
+    components: options.components,
+    seed: deriveSeed(options.seed, 1),
+    tolerance: options.tolerance,
+    maxSteps: options.maxLanczosSteps,
+    previous: previous && { statementIds: previous.statements.id, components: previous.pca.components },
+  });
+  const centred = centredValues(matrix, pca.center);
+  const [pc1, pc2] = [pca.components[0]!, pca.components[1] ?? new Float64Array(nS)];
+
+  // Projection with pol.is's sparsity correction: sqrt(C / |S|) scales up those who voted on few
+  // statements, whose sum would otherwise pull them towards the centre.
+  const x = new Float64Array(nP);
+  const y = new Float64Array(nP);
+  const votes = new Int32Array(nP);
+  const uniform = new Uint8Array(nP);
+  for (let p = 0; p < nP; p++) {
+    let sx = 0;
+    let sy = 0;
+    let seen = 0;
+    let agree = 0;
+    let disagree = 0;
+    for (let k = matrix.rowStart[p]!; k < matrix.rowStart[p + 1]!; k++) {
+      const j = matrix.column[k]!;
+      votes[p]!++;
+      if (!matrix.active[j]) continue;
+      seen++;
+      sx += centred[k]! * pc1[j]!;
+      sy += centred[k]! * pc2[j]!;
+      if (matrix.value[k] === 1) agree++;
+      else if (matrix.value[k] === -1) disagree++;
+    }
+    const scale = Math.sqrt(activeCount / Math.max(seen, 1));
+    x[p] = sx * scale;
+    y[p] = sy * scale;
+    uniform[p] = (agree > 0) !== (disagree > 0) ? 1 : 0;
+  }
+
+  const statementX = new Float64Array(nS);
+  const statementY = new Float64Array(nS);
+  const extremity = new Float64Array(nS);
+  for (let j = 0; j < nS; j++) {
+    if (!matrix.active[j]) continue;
+    const d = Math.sqrt(activeCount) * (1 - pca.center[j]!);
+    statementX[j] = d * pc1[j]!;
+    statementY[j] = d * pc2[j]!;
+    extremity[j] = Math.hypot(statementX[j]!, statementY[j]!);
+  }
+
+  const inConv = selectInConv(matrix, votes, options, previous);
+  const clustering = clusterParticipants({ x, y, inConv, uniform, options, previous, participantIds: matrix.participantIds });
+
+  const groupCount = clustering.groups.length;
+  const counts = countVotesByGroup(matrix, clustering.groupIndex, groupCount);
+  const stats = repnessStatistics(counts);
+  const groups: OpinionGroup[] = clustering.groups.map((g, index) => ({
+    ...g,
+    representative: representativeStatements(
+      counts,
+      stats,
+      index,
+      matrix.statementIds,
+      matrix.active,
+      options.representativeCount,
+    ),
+  }));
+
+  return {
+    version: 1,
+    options,
+    statements: {
+      id: matrix.statementIds,
+      active: matrix.active,
+      mean: pca.center,
+      x: statementX,
+      y: statementY,
+      extremity,
+      groupInformedConsensus: groupInformedConsensusReference(counts),
+      groupInformedConsensusGeometric: groupInformedConsensusGeometric(counts),
+    },
+    pca: {
+      components: pca.components,
+      eigenvalues: pca.eigenvalues,
+      lanczosSteps: pca.steps,
+      residual: pca.residual,
+    },
+    participants: {
+      id: matrix.participantIds,
+      x,
+      y,
+      votes,
+      inConv,
+      uniform,
+      baseCluster: clustering.baseCluster,
+      group: clustering.groupId,
+    },
+    baseClusters: clustering.base,
+    groups,
+    k: clustering.k,
+    statistics: {
+      na: counts.agree,
+      nd: counts.disagree,
+      ns: counts.seen,
+      ...stats,
+    },
+    consensus: consensusStatements(counts, matrix.statementIds, matrix.active, options.consensusCount),
+    counts: {
+      participants: nP,
+      statements: nS,
+      activeStatements: activeCount,
+      votes: matrix.column.length,
+      ignoredVotes: matrix.unknownStatementVotes,
+    },
+  };
+}
+
+/**
+ * Who is clustered (pol.is's "in-conv"): at least min(minVotes, statements) votes, counting votes
+ * on every statement of the table as pol.is does; then the top voters until greedyMin are in; and
+ * whoever was in before stays in.
+ */
+function selectInConv(matrix: VoteMatrix, votes: Int32Array, options: OpinionMapOptions, previous?: OpinionMap): Uint8Array {
+  const nP = votes.length;
+  const inConv = new Uint8Array(nP);
+  const threshold = Math.min(options.minVotes, matrix.statementIds.length);
+  let count = 0;
+  const wasIn = previousByParticipant(matrix.participantIds, previous, (m, i) => m.participants.inConv[i]!, 0);
+  for (let p = 0; p < nP; p++) {
+    if (votes[p]! >= threshold || wasIn[p] === 1) {
+      inConv[p] = 1;
+      count++;
+    }
+  }
+  if (count < options.greedyMin) {
+    const rest = Array.from({ length: nP }, (_, p) => p)
+      .filter((p) => !inConv[p])
+      .sort((a, b) => votes[b]! - votes[a]! || a - b);
+    for (const p of rest.slice(0, options.greedyMin - count)) inConv[p] = 1;
+  }
+  return inConv;
+}
+
+/** A value of the previous map for each current participant (by id), or `missing`. */
+function previousByParticipant(
+  ids: Int32Array,
+  previous: OpinionMap | undefined,
+  read: (map: OpinionMap, index: number) => number,
+  missing: number,
+): Int32Array {
+  const out = new Int32Array(ids.length).fill(missing);
+  if (!previous) return out;
+  const old = previous.participants.id;
+  let a = 0;
+  for (let p = 0; p < ids.length; p++) {
+    while (a < old.length && old[a]! < ids[p]!) a++;
+    if (a < old.length && old[a] === ids[p]) out[p] = read(previous, a);
+  }
+  return out;
+}
+
+interface ClusteringArgs {
+  x: Float64Array;
+  y: Float64Array;
+  inConv: Uint8Array;
+  uniform: Uint8Array;
+  options: OpinionMapOptions;
+  previous: OpinionMap | undefined;
+  participantIds: Int32Array;
+}
+
+function clusterParticipants({ x, y, inConv, uniform, options, previous, participantIds }: ClusteringArgs) {
+  const nP = x.length;
+  const members: number[] = [];
+  for (let p = 0; p < nP; p++) if (inConv[p]) members.push(p);
+  // Who shapes the clusters: the clustered participants, less the uniform voters when asked, unless
+  // that leaves fewer than two distinct points.
+  let fit = options.uniformVoters === 'assign' ? members.filter((p) => !uniform[p]) : members;
+  if (distinctCount(fit, x, y) < 2) fit = members;
+  const fitPoints: Points = {
+    x: Float64Array.from(fit, (p) => x[p]!),
+    y: Float64Array.from(fit, (p) => y[p]!),
+    w: new Float64Array(fit.length).fill(1),
+  };
+
+  // Base clusters, warm-started from the previous ones.
+  const prng = createPrng(deriveSeed(options.seed, 2));
+  const kBase = Math.min(options.baseClusters, fit.length);
+  const init = seedPlusPlus(fitPoints, kBase, prng, previous && {
+    cx: previous.baseClusters.x,
+    cy: previous.baseClusters.y,
+  });
+  let base = dropEmpty(lloyd(fitPoints, init.cx, init.cy, options.kmeansMaxIterations));
+  if (fit.length === 0) base = { ...base, cx: new Float64Array(0), cy: new Float64Array(0), weight: new Float64Array(0) };
+  const nB = base.cx.length;
+  const baseCluster = new Int32Array(nP).fill(-1);
+  fit.forEach((p, i) => (baseCluster[p] = base.label[i]!));
+  for (const p of members) if (baseCluster[p] === -1) baseCluster[p] = nearestCentre(x[p]!, y[p]!, base.cx, base.cy);
+  const baseSize = new Int32Array(nB);
+  for (const p of members) baseSize[baseCluster[p]!]!++;
+
+  // Groups: weighted k-means on the base clusters for each k, chosen by silhouette.
+  const basePoints: Points = { x: base.cx, y: base.cy, w: base.weight };
+  const kMax = Math.min(options.maxGroups, 2 + Math.floor(nB / 12), nB);
+  const previousK = previous?.k;
+  const previousCentres = previous && {
+    cx: Float64Array.from(previous.groups, (g) => g.x),
+    cy: Float64Array.from(previous.groups, (g) => g.y),
+  };
+  const byK = new Map<number, KmeansResult>();
+  const minGroup = Math.min(options.minGroupSize, Math.ceil(fit.length / 10));
+  const silhouette: number[] = [];
+  for (let k = 2; k <= kMax; k++) {
+    const runs: KmeansResult[] = [];
+    if (previousCentres && previousCentres.cx.length === k) {
+      runs.push(lloyd(basePoints, previousCentres.cx, previousCentres.cy, options.kmeansMaxIterations));
+    }
+    for (let r = 0; r < options.groupRestarts; r++) {
+      const seeds = seedPlusPlus(basePoints, k, createPrng(deriveSeed(options.seed, 1000 + k * 64 + r)));
+      runs.push(lloyd(basePoints, seeds.cx, seeds.cy, options.kmeansMaxIterations));
+    }
+    let best: KmeansResult | undefined;
+    for (const run of runs.map(dropEmpty)) {
+      if (run.cx.length !== k || Math.min(...run.weight) < minGroup) continue;
+      if (!best || run.inertia < best.inertia * (1 - 1e-12)) best = run;
+    }
+    if (best) {
+      byK.set(k, best);
+      silhouette.push(weightedSilhouette(basePoints, best.label, k));
+    } else {
+      silhouette.push(Number.NaN);
+    }
+  }
+  let bestK = nB >= 1 ? 1 : 0;
+  const topScore = Math.max(...silhouette.filter((s) => !Number.isNaN(s)));
+  const parsimonious = silhouette.findIndex((s) => s >= topScore - options.kMargin);
+  if (parsimonious !== -1) bestK = parsimonious + 2;
+  // Hysteresis (pol.is): the shown k changes only after a new best has won kSwitchAfter updates in a row.
+  let shown = bestK;
+  let candidate = bestK;
+  let streak = 0;
+  if (previousK && byK.has(previousK.shown) && previousK.shown !== bestK) {
+    candidate = bestK;
+    streak = previousK.candidate === bestK ? previousK.streak + 1 : 1;
+    shown = streak >= options.kSwitchAfter ? bestK : previousK.shown;
+    if (shown === bestK) streak = 0;
+  }
+
+  // Group index per participant (before relabelling).
+  const chosen = byK.get(shown);
+  const rawGroup = new Int32Array(nP).fill(-1);
+  let groupCount = 0;
+  let gx: Float64Array = new Float64Array(0);
+  let gy: Float64Array = new Float64Array(0);
+  if (chosen) {
+    groupCount = chosen.cx.length;
+    gx = chosen.cx;
+    gy = chosen.cy;
+    for (const p of members) rawGroup[p] = chosen.label[baseCluster[p]!]!;
+  } else if (nB >= 1) {
+    // One group: every clustered participant.
+    groupCount = 1;
+    const w = base.weight.reduce((a, b) => a + b, 0) || 1;
+    gx = Float64Array.of(base.cx.reduce((s, v, i) => s + v * base.weight[i]!, 0) / w);
+    gy = Float64Array.of(base.cy.reduce((s, v, i) => s + v * base.weight[i]!, 0) / w);
+    for (const p of members) rawGroup[p] = 0;
+  }
+
+  // Stable labels: match new groups to old ones by shared members, largest overlap first.
+  const oldGroup = previousByParticipant(participantIds, previous, (m, i) => m.participants.group[i]!, -1);
+  const labels = matchLabels(rawGroup, oldGroup, groupCount);
+  const order = Array.from({ length: groupCount }, (_, g) => g).sort((a, b) => labels[a]! - labels[b]!);
+  const indexOfRaw = new Int32Array(groupCount);
+  order.forEach((g, i) => (indexOfRaw[g] = i));
+  const groupIndex = rawGroup.map((g) => (g < 0 ? -1 : indexOfRaw[g]!));
+  const groupId = rawGroup.map((g) => (g < 0 ? -1 : labels[g]!));
+  const sizes = new Int32Array(groupCount);
+  for (let p = 0; p < nP; p++) if (groupIndex[p]! >= 0) sizes[groupIndex[p]!]!++;
+  const groups = order.map((g, i) => ({ id: labels[g]!, size: sizes[i]!, x: gx[g]!, y: gy[g]! }));
+
+  return {
+    base: { x: base.cx, y: base.cy, size: baseSize },
+    baseCluster,
+    groupIndex,
+    groupId,
+    groups,
+    k: { shown: groupCount, best: bestK, candidate, streak, silhouette },
+  };
+}
+
+function distinctCount(points: number[], x: Float64Array, y: Float64Array): number {
+  const seen = new Set<string>();
+  for (const p of points) {
+    seen.add(`${x[p]},${y[p]}`);
+    if (seen.size >= 2) break;
+  }
+  return seen.size;
+}
+
+/**
+ * Labels for the new groups: each takes the label of the old group it shares most participants
+ * with (pairs taken greedily, largest overlap first, ties to the lower indices); the others take
+ * the smallest labels not in use.
+ */
+export function matchLabels(newGroup: Int32Array, oldGroup: Int32Array, groupCount: number): Int32Array {
+  let oldMax = -1;
+  for (const g of oldGroup) oldMax = Math.max(oldMax, g);
+  const overlap = new Float64Array(groupCount * (oldMax + 1));
+  for (let p = 0; p < newGroup.length; p++) {
+    if (newGroup[p]! >= 0 && oldGroup[p]! >= 0) overlap[newGroup[p]! * (oldMax + 1) + oldGroup[p]!]!++;
+  }
+  const labels = new Int32Array(groupCount).fill(-1);
+  const used = new Set<number>();
+  for (;;) {
+    let best = 0;
+    let bn = -1;
+    let bo = -1;
+    for (let n = 0; n < groupCount; n++) {
+      if (labels[n] !== -1) continue;
+      for (let o = 0; o <= oldMax; o++) {
+        if (used.has(o)) continue;
+        const v = overlap[n * (oldMax + 1) + o]!;
+        if (v > best) {
+          best = v;
+          bn = n;
+          bo = o;
+        }
+      }
+    }
+    if (bn === -1) break;
+    labels[bn] = bo;
+    used.add(bo);
+  }
+  let next = 0;
+  for (let n = 0; n < groupCount; n++) {
+    if (labels[n] !== -1) continue;
+    while (used.has(next)) next++;
+    labels[n] = next;
+    used.add(next);
+  }
+  return labels;
+}

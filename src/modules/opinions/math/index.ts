@@ -1,0 +1,30 @@
+// The opinion map math engine: a pure library (no database, no network). See docs/ARCHITECTURE.md
+// ("opinions/math") and the ADR on opinion map math.
+export {
+  computeOpinionMap,
+  DEFAULT_OPTIONS,
+  type OpinionGroup,
+  type OpinionMap,
+  type OpinionMapInput,
+  type OpinionMapOptions,
+} from './compute';
+export { recomputeInWorker, BUNDLED_WORKER_FILE } from './recompute-in-worker';
+export { opinionMapFromJson, opinionMapToJson } from './serialize';
+export { statementTable, voteTable, type StatementTable, type VoteTable } from './vote-matrix';
+export {
+  groupInformedConsensusGeometric,
+  groupInformedConsensusReference,
+  type ConsensusStatement,
+  type RepresentativeStatement,
+} from './repness';
+export {
+  DEFAULT_MAX_BYTES,
+  exportPolisComments,
+  exportPolisParticipantsVotes,
+  exportPolisVotes,
+  importPolisComments,
+  importPolisParticipantsVotes,
+  importPolisVotes,
+  PolisImportError,
+  type PolisComment,
+} from './polis-csv';
