@@ -1,3 +1,4 @@
+import { eq } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { auditLog } from './audit.tables';
 
@@ -17,4 +18,18 @@ export interface NewAuditEntry {
 
 export async function insertAuditEntry(db: DbOrTransaction, entry: NewAuditEntry): Promise<void> {
   await db.insert(auditLog).values(entry);
+}
+
+/** Replaces the actor of every entry by a person with a neutral label (their account is deleted). */
+export async function anonymiseAuditActor(
+  db: DbOrTransaction,
+  actorId: string,
+  label: string,
+): Promise<number> {
+  const rows = await db
+    .update(auditLog)
+    .set({ actorId: null, actorLabel: label })
+    .where(eq(auditLog.actorId, actorId))
+    .returning({ id: auditLog.id });
+  return rows.length;
 }

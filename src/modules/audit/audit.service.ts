@@ -1,6 +1,6 @@
 import type { Clock } from '../../platform/clock';
 import type { Actor } from '../accounts';
-import { insertAuditEntry, type DbOrTransaction } from './audit.repo';
+import { anonymiseAuditActor, insertAuditEntry, type DbOrTransaction } from './audit.repo';
 
 export interface AuditedChange {
   /** Namespaced verb: `conversations.session.publish`, `accounts.role.grant`. */
@@ -32,4 +32,15 @@ export async function recordAudit(
     before: change.before ?? null,
     after: change.after ?? null,
   });
+}
+
+/** What the log says instead of the name and e-mail of an actor whose account was deleted. */
+export const DELETED_ACTOR_LABEL = 'deleted account';
+
+/**
+ * Keeps a deleted person's actions in the log (the public record of who changed what) without
+ * saying who they were: the actor becomes "deleted account". Call it in the deletion's transaction.
+ */
+export function forgetAuditActor(db: DbOrTransaction, userId: string): Promise<number> {
+  return anonymiseAuditActor(db, userId, DELETED_ACTOR_LABEL);
 }

@@ -33,7 +33,8 @@ export interface FormProblems {
 /**
  * A form body against its schema. Never throws: bad input is the person's to fix, so the route
  * renders the form again with `errors` beside the fields and `values` kept (STYLE.md §5). A schema
- * names the message of a refusal by key: `z.email({ error: 'forms.error.email' })`; anything
+ * names the message of a refusal by key, in any namespace: `z.email({ error: 'forms.error.email' })`,
+ * `{ error: 'accounts.error.country' }`; anything
  * without one reads "forms.error.invalid".
  */
 export function parseForm<S extends z.ZodType>(
@@ -48,10 +49,13 @@ export function parseForm<S extends z.ZodType>(
   for (const issue of parsed.error.issues) {
     const field = String(issue.path[0] ?? '_form');
     if (field in errors) continue;
-    errors[field] = issue.message.startsWith('forms.') ? issue.message : defaultMessage(issue);
+    errors[field] = MESSAGE_KEY.test(issue.message) ? issue.message : defaultMessage(issue);
   }
   return { ok: false, errors, values };
 }
+
+/** A message the schema named by key (`forms.error.email`, `accounts.error.country`); zod's own have spaces. */
+const MESSAGE_KEY = /^[a-z][a-zA-Z]*(\.[a-zA-Z_]+)+$/;
 
 function defaultMessage(issue: z.core.$ZodIssue): string {
   if (issue.code === 'invalid_type' && issue.input === undefined) return 'forms.error.required';

@@ -56,6 +56,21 @@ export async function startSession(deps: Deps, reply: FastifyReply, userId: stri
   return token;
 }
 
+/**
+ * Signs a browser in: ends the session its cookie named, if any (a new session id at every sign-in,
+ * so a planted cookie is never promoted), and starts a new one.
+ */
+export async function replaceSession(
+  deps: Deps,
+  req: FastifyRequest,
+  reply: FastifyReply,
+  userId: string,
+): Promise<void> {
+  const previous = req.cookies[sessionCookieName(deps)];
+  if (previous && previous.length <= 100) await deleteSession(deps.db, hashToken(previous));
+  await startSession(deps, reply, userId);
+}
+
 /** Creates a session row and returns the cookie's token. For tests and for `startSession`. */
 export async function createSession(deps: Deps, userId: string): Promise<string> {
   const token = newToken();
