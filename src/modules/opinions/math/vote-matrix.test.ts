@@ -1,0 +1,85 @@
+import { describe, expect, test } from 'vitest';
+import { buildVoteMatrix, statementTable, voteTable } from './vote-matrix';
+
+const cells = (m: ReturnType<typeof buildVoteMatrix>) =>
+  Array.from(m.participantIds, (pid, p) => [
+    pid,
+    Array.from({ length: m.rowStart[p + 1]! - m.rowStart[p]! }, (_, i) => [
+      m.statementIds[m.column[m.rowStart[p]! + i]!],
+      m.value[m.rowStart[p]! + i],
+    ]),
+  ]);
+
+describe('buildVoteMatrix', () => {
+  test('keeps the latest vote of each participant on each statement, in id order', () => {
+    const statements = statementTable([{ id: 20 }, { id: 10 }]);
+    const votes = voteTable([
+      { participant: 7, statement: 20, vote: 1, time: 5 },
+      { participant: 3, statement: 10, vote: -1, time: 1 },
+      { participant: 7, statement: 20, vote: -1, time: 3 },
+      { participant: 3, statement: 10, vote: 0, time: 2 },
+      { participant: 7, statement: 10, vote: 1, time: 4 },
+    ]);
+
+    const matrix = buildVoteMatrix(statements, votes);
+
+    expect(cells(matrix)).toEqual([
+      [3, [[10, 0]]],
+      [7, [[10, 1], [20, 1]]],
+    ]);
+  });
+
+  test('gives the same matrix whatever the order of the rows', () => {
+    const statements = statementTable([{ id: 1 }, { id: 2 }, { id: 3 }]);
+    const rows = [
+      { participant: 1, statement: 1, vote: 1, time: 1 },
+      { participant: 1, statement: 1, vote: -1, time: 1 }, // same time: the higher value wins
+      { participant: 2, statement: 3, vote: 0, time: 2 },
+      { participant: 1, statement: 2, vote: -1, time: 3 },
+      { participant: 2, statement: 1, vote: -1, time: 4 },
+    ];
+
+    const forward = buildVoteMatrix(statements, voteTable(rows));
+    const backward = buildVoteMatrix(statements, voteTable([...rows].reverse()));
+
+    expect(cells(backward)).toEqual(cells(forward));
+    expect(cells(forward)[0]).toEqual([1, [[1, 1], [2, -1]]]);
+  });
+
+  test('marks rejected and meta statements inactive, keeps their votes, and ignores unknown statements', () => {
+    const statements = statementTable([{ id: 1, moderated: -1 }, { id: 2, isMeta: true }, { id: 3, moderated: 1 }, { id: 4 }]);
+    const votes = voteTable([
+      { participant: 1, statement: 1, vote: 1 },
+      { participant: 1, statement: 9, vote: 1 },
+      { participant: 2, statement: 99, vote: 1 },
+    ]);
+
+    const matrix = buildVoteMatrix(statements, votes);
+
+    expect(Array.from(matrix.active)).toEqual([0, 0, 1, 1]);
+    expect(cells(matrix)).toEqual([[1, [[1, 1]]]]);
+    expect(matrix.unknownStatementVotes).toBe(2);
+  });
+
+  test('refuses a vote value other than -1, 0 or 1 and duplicate statement ids', () => {
+    expect(() =>
+      buildVoteMatrix(statementTable([{ id: 1 }]), voteTable([{ participant: 1, statement: 1, vote: 2 }])),
+    ).toThrow('vote row 0: value 2 is not -1, 0 or 1');
+    expect(() => buildVoteMatrix(statementTable([{ id: 1 }, { id: 1 }]), voteTable([]))).toThrow(
+      'duplicate statement id 1',
+    );
+  });
+
+  test('handles sparse, large ids (binary search instead of a lookup table)', () => {
+    const statements = statementTable([{ id: 2_000_000_000 }, { id: 5 }]);
+    const votes = voteTable([
+      { participant: 1_999_999_999, statement: 2_000_000_000, vote: -1 },
+      { participant: 0, statement: 5, vote: 1 },
+    ]);
+
+    expect(cells(buildVoteMatrix(statements, votes))).toEqual([
+      [0, [[5, 1]]],
+      [1_999_999_999, [[2_000_000_000, -1]]],
+    ]);
+  });
+});
