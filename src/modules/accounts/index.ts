@@ -19,6 +19,7 @@ export { hashPassword, verifyPassword } from './service/password';
 export { createSecretariat } from './service/roles';
 export { createSignInLinkForCommandLine, signInWithPassword } from './service/sign-in';
 export { countryOptions, isCountryCode } from './countries';
+export { emailSchema } from './accounts.schema';
 
 /** Sign-in and sign-up by e-mail, profile, password, sessions, personal data, roles (/admin/people). */
 export const accountsModule: AppModule = {

@@ -72,8 +72,9 @@ export async function requestSignInLink(
 export async function createSignInLinkForCommandLine(
   deps: Deps,
   input: { email: string; locale: Locale },
-): Promise<{ link: string; code: string; expiresAt: Date }> {
-  return createPendingSignIn(deps, deps.db, { ...input, nextPath: '' });
+): Promise<{ link: string; expiresAt: Date }> {
+  const { link, expiresAt } = await createPendingSignIn(deps, deps.db, { ...input, nextPath: '' });
+  return { link, expiresAt };
 }
 
 async function createPendingSignIn(
