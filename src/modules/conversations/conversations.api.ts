@@ -15,7 +15,7 @@ import {
 import {
   getDocument,
   getDocumentLibrary,
-  getSessionPage,
+  getSessionDetail,
   getSpeakerPage,
   listSeries,
   getSeriesProgramme,
@@ -232,7 +232,7 @@ export function conversationsApi(deps: Deps): ApiRoute[] {
       params: sessionParamsSchema,
       response: z.object({ data: sessionDetailResource }),
       handler: async ({ params }) => {
-        const page = await getSessionPage(deps, { seriesSlug: params.seriesSlug, number: params.number });
+        const page = await getSessionDetail(deps, { seriesSlug: params.seriesSlug, number: params.number });
         return {
           data: {
             ...toSession(page.session, page.series.slug, page.theme ? [page.theme] : []),

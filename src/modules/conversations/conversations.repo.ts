@@ -1,6 +1,7 @@
 import { and, asc, count, countDistinct, eq, inArray, isNotNull, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { AppError } from '../../platform/errors';
+import type { Locale } from '../../platform/i18n/locales';
 import {
   agendaItems,
   agendaItemSpeakers,
@@ -20,6 +21,8 @@ import type {
   SeriesReach,
   SeriesSummary,
   Session,
+  SessionPageAgendaEntry,
+  SessionPageData,
   Speaker,
   SpeakerAppearance,
   SpeakerSummary,
@@ -217,8 +220,8 @@ export async function countSeriesReach(db: Db, seriesId: string): Promise<Series
   };
 }
 
-/** Everything the session page shows, as one row. */
-export interface SessionPageRow {
+/** One session with everything about it in all six languages, as one row (the read API's). */
+export interface SessionDetailRow {
   series: SeriesSummary;
   session: Session;
   theme: Theme | undefined;
@@ -228,11 +231,11 @@ export interface SessionPageRow {
   nextNumber: number | undefined;
 }
 
-// The most visited page in one round trip: PostgreSQL assembles the session, its agenda with
-// speakers and its documents with their language versions as JSON. Eight separate Drizzle queries
-// cost ~4 ms of CPU per page; this costs a fraction of one (docs/benchmarks.md). A named statement
-// is prepared once per connection.
-const SESSION_PAGE_SQL = `
+// One round trip: PostgreSQL assembles the session, its agenda with speakers and its documents with
+// their language versions as JSON (eight separate Drizzle queries cost ~4 ms of CPU). The read API
+// uses it; the session page reads its read model instead (findSessionPage). A named statement is
+// prepared once per connection.
+const SESSION_DETAIL_SQL = `
 SELECT json_build_object(
   'series', json_build_object('id', sr.id, 'slug', sr.slug, 'title', sr.title, 'short_title', sr.short_title),
   'session', to_jsonb(se),
@@ -267,7 +270,7 @@ FROM conversations_sessions se
 JOIN conversations_series sr ON sr.id = se.series_id AND sr.is_published
 WHERE sr.slug = $1 AND se.number = $2 AND se.is_published`;
 
-interface SessionPageJson {
+interface SessionDetailJson {
   series: Record<string, unknown>;
   session: Record<string, unknown>;
   theme: Record<string, unknown> | null;
@@ -277,15 +280,15 @@ interface SessionPageJson {
   documents: { document: Record<string, unknown>; files: Record<string, unknown>[] }[];
 }
 
-/** The session page's data, or undefined when the series or session is not published. */
-export async function findSessionPage(
+/** A session in all six languages, or undefined when the series or session is not published. */
+export async function findSessionDetail(
   db: Db,
   seriesSlug: string,
   number: number,
-): Promise<SessionPageRow | undefined> {
-  const { rows } = await db.$client.query<{ page: SessionPageJson }>({
-    name: 'conversations_session_page',
-    text: SESSION_PAGE_SQL,
+): Promise<SessionDetailRow | undefined> {
+  const { rows } = await db.$client.query<{ page: SessionDetailJson }>({
+    name: 'conversations_session_detail',
+    text: SESSION_DETAIL_SQL,
     values: [seriesSlug, number],
   });
   const page = rows[0]?.page;
@@ -310,6 +313,64 @@ export async function findSessionPage(
       files: files.map((f) => fromJsonRow<DocumentWithFiles['files'][number]>(f)),
     })),
   };
+}
+
+// The session page's read model: one primary-key lookup. The row's JSON is built by the database
+// (conversations_session_page_json, migration 0006) whenever the content under it changes.
+const SESSION_PAGE_SQL =
+  'SELECT page FROM conversations_session_pages WHERE series_slug = $1 AND number = $2 AND locale = $3';
+
+/**
+ * What the session page shows in one language (texts already picked for it), or undefined when
+ * the series or the session is not published.
+ */
+export async function findSessionPage(
+  db: Db,
+  seriesSlug: string,
+  number: number,
+  locale: Locale,
+): Promise<SessionPageData | undefined> {
+  const { rows } = await db.$client.query<{ page: SessionPageJson }>({
+    name: 'conversations_session_page',
+    text: SESSION_PAGE_SQL,
+    values: [seriesSlug, number, locale],
+  });
+  const page = rows[0]?.page;
+  if (!page) return undefined;
+  const { session, agenda } = page;
+  return {
+    series: page.series,
+    session: {
+      ...session,
+      startsAt: new Date(session.startsAt),
+      endsAt: new Date(session.endsAt),
+      updatedAt: new Date(session.updatedAt),
+    },
+    theme: page.theme ?? undefined,
+    agenda: agenda.map(({ item, speakers }) => ({
+      item: { ...item, startsAt: new Date(item.startsAt), endsAt: new Date(item.endsAt) },
+      speakers,
+    })),
+    documents: page.documents,
+    previousNumber: page.previousNumber ?? undefined,
+    nextNumber: page.nextNumber ?? undefined,
+  };
+}
+
+type Instants<T, K extends keyof T> = Omit<T, K> & Record<K, number>;
+
+/** SessionPageData as the read model's JSON has it: instants in epoch milliseconds, null for none. */
+interface SessionPageJson {
+  series: SessionPageData['series'];
+  session: Instants<SessionPageData['session'], 'startsAt' | 'endsAt' | 'updatedAt'>;
+  theme: NonNullable<SessionPageData['theme']> | null;
+  agenda: {
+    item: Instants<SessionPageAgendaEntry['item'], 'startsAt' | 'endsAt'>;
+    speakers: SessionPageAgendaEntry['speakers'];
+  }[];
+  documents: SessionPageData['documents'];
+  previousNumber: number | null;
+  nextNumber: number | null;
 }
 
 /**

@@ -47,13 +47,13 @@ export const conversationsRoutes: FastifyPluginAsync<PageRouteOptions> = async (
 
   app.get('/series/:seriesSlug/sessions/:number', cached, async (req, reply) => {
     const { seriesSlug, number } = parseParams(sessionParamsSchema, req.params);
-    const page = await getSessionPage(deps, { seriesSlug, number });
+    const page = await getSessionPage(deps, { seriesSlug, number, locale: req.locale });
     return sendPage(reply, <SessionPage ctx={viewContextOf(req, site)} page={page} />);
   });
 
   app.get('/series/:seriesSlug/sessions/:number/calendar.ics', cached, async (req, reply) => {
     const { seriesSlug, number } = parseParams(sessionParamsSchema, req.params);
-    const { series, session } = await getSessionPage(deps, { seriesSlug, number });
+    const { series, session } = await getSessionPage(deps, { seriesSlug, number, locale: req.locale });
     const text = (value: Parameters<typeof pickText>[0]) => pickText(value, req.locale)?.text;
     const url = `${deps.config.PUBLIC_URL}/${req.locale}/series/${series.slug}/sessions/${session.number}`;
     const ics = renderCalendar({

@@ -1,10 +1,12 @@
 import type { Deps } from '../../deps';
 import { AppError } from '../../platform/errors';
+import type { Locale } from '../../platform/i18n/locales';
 import {
   countSeriesReach,
   findPrimarySeries,
   findPublishedDocument,
   findPublishedDocumentFile,
+  findSessionDetail,
   findSessionPage,
   findSpeaker,
   findTheme,
@@ -25,6 +27,7 @@ import type {
   SeriesReach,
   SeriesSummary,
   Session,
+  SessionPageData,
   Speaker,
   SpeakerAppearance,
   Theme,
@@ -94,34 +97,53 @@ export async function getSeriesHome(deps: Deps, args: { seriesSlug?: string }): 
   return { series, reach, featured: pickFeaturedSession(sessions, deps.clock.now()), themes: grouped };
 }
 
-export interface SessionPage {
-  series: SeriesSummary;
-  session: Session;
-  theme: Theme | undefined;
-  agenda: AgendaEntry[];
-  documents: DocumentWithFiles[];
+/** The session page: what the read model holds for one language, and where the session stands now. */
+export interface SessionPage extends SessionPageData {
   /** Whether the session is on now, still to come, or over. */
-  state: 'live' | 'upcoming' | 'past';
-  previousNumber: number | undefined;
-  nextNumber: number | undefined;
+  state: SessionState;
+}
+export type SessionState = 'live' | 'upcoming' | 'past';
+
+function sessionState(session: Pick<Session, 'startsAt' | 'endsAt'>, now: Date): SessionState {
+  const t = now.getTime();
+  return t < session.startsAt.getTime() ? 'upcoming' : t > session.endsAt.getTime() ? 'past' : 'live';
 }
 
 /**
- * One session with its agenda, speakers and documents.
+ * One session with its agenda, speakers and documents, in one language: every organiser text
+ * holds only the language the page shows (the asked one, else English, else the first there is).
  *
  * @throws AppError NOT_FOUND when the series or the session is not published.
  */
 export async function getSessionPage(
   deps: Deps,
-  args: { seriesSlug: string; number: number },
+  args: { seriesSlug: string; number: number; locale: Locale },
 ): Promise<SessionPage> {
-  const found = await findSessionPage(deps.db, args.seriesSlug, args.number);
+  const found = await findSessionPage(deps.db, args.seriesSlug, args.number, args.locale);
   if (!found) throw new AppError('NOT_FOUND', { series: args.seriesSlug, session: args.number });
-  const now = deps.clock.now().getTime();
-  const { session } = found;
-  const state =
-    now < session.startsAt.getTime() ? 'upcoming' : now > session.endsAt.getTime() ? 'past' : 'live';
-  return { ...found, state };
+  return { ...found, state: sessionState(found.session, deps.clock.now()) };
+}
+
+export interface SessionDetail {
+  series: SeriesSummary;
+  session: Session;
+  theme: Theme | undefined;
+  agenda: AgendaEntry[];
+  documents: DocumentWithFiles[];
+}
+
+/**
+ * One session with its agenda, speakers and documents in all six languages, for the read API.
+ *
+ * @throws AppError NOT_FOUND when the series or the session is not published.
+ */
+export async function getSessionDetail(
+  deps: Deps,
+  args: { seriesSlug: string; number: number },
+): Promise<SessionDetail> {
+  const found = await findSessionDetail(deps.db, args.seriesSlug, args.number);
+  if (!found) throw new AppError('NOT_FOUND', { series: args.seriesSlug, session: args.number });
+  return found;
 }
 
 export interface ThemePage {

@@ -44,6 +44,50 @@ export interface DocumentWithFiles {
   files: DocumentFileInfo[];
 }
 
+/** What a list of documents shows of one: the document table's rows. */
+export interface DocumentListing {
+  document: Pick<Document, 'id' | 'symbol' | 'kind' | 'title' | 'publishedOn'>;
+  session: Pick<Session, 'number'> | null;
+  files: Pick<DocumentFileInfo, 'locale' | 'mediaType' | 'byteSize'>[];
+}
+
+/**
+ * What the session page shows, in one language: a row of the read model
+ * (`conversations_session_pages`, filled by the database). Every organiser text holds only the
+ * language `pickText` chose for that locale (`{ fr: '…' }`, or `{ en: '…' }` when French is
+ * missing), so `pickText` and `Localized` give the same text and the same "shown in" note as on the
+ * full text.
+ */
+export interface SessionPageData {
+  series: Pick<Series, 'slug' | 'title' | 'shortTitle'>;
+  session: Pick<
+    Session,
+    | 'id'
+    | 'number'
+    | 'title'
+    | 'subject'
+    | 'description'
+    | 'startsAt'
+    | 'endsAt'
+    | 'timeZone'
+    | 'format'
+    | 'venue'
+    | 'livestreamUrl'
+    | 'recordingUrl'
+    | 'updatedAt'
+  >;
+  theme: Pick<Theme, 'slug' | 'title'> | undefined;
+  agenda: SessionPageAgendaEntry[];
+  documents: DocumentListing[];
+  previousNumber: number | undefined;
+  nextNumber: number | undefined;
+}
+
+export interface SessionPageAgendaEntry {
+  item: Pick<AgendaItem, 'kind' | 'startsAt' | 'endsAt' | 'title' | 'description'>;
+  speakers: { speaker: Pick<Speaker, 'slug' | 'name' | 'organisation'>; role: SpeakerRole }[];
+}
+
 export interface SpeakerAppearance {
   session: Session;
   seriesSlug: string;

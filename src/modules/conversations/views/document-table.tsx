@@ -2,7 +2,7 @@ import { formatDate, formatNumber } from '../../../platform/i18n/format';
 import { dirOf, LOCALE_NAMES, LOCALES, type Locale } from '../../../platform/i18n/locales';
 import { Localized } from '../../../platform/views/localized';
 import type { ViewContext } from '../../../platform/views/view-context';
-import type { DocumentWithFiles } from '../conversations.types';
+import type { DocumentListing } from '../conversations.types';
 
 export function documentFileHref(locale: Locale, documentId: string, fileLocale: string): string {
   return `/${locale}/documents/${documentId}/${fileLocale}`;
@@ -15,7 +15,7 @@ export function DocumentTable({
   showSession,
 }: {
   ctx: ViewContext;
-  documents: DocumentWithFiles[];
+  documents: DocumentListing[];
   showSession: boolean;
 }) {
   const { t, locale } = ctx;
@@ -62,7 +62,7 @@ export function DocumentTable({
                     {ordered.map((f) => {
                       const fileLocale = f.locale as Locale;
                       return (
-                        <li key={f.id}>
+                        <li key={f.locale}>
                           <a
                             href={documentFileHref(locale, document.id, f.locale)}
                             hrefLang={f.locale}

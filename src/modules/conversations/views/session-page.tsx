@@ -3,7 +3,7 @@ import { pickText } from '../../../platform/i18n/localized-text';
 import { Layout } from '../../../platform/views/layout';
 import { Localized, LocalizedParagraphs, textOf } from '../../../platform/views/localized';
 import type { ViewContext } from '../../../platform/views/view-context';
-import type { AgendaEntry } from '../conversations.types';
+import type { SessionPageAgendaEntry } from '../conversations.types';
 import type { SessionPage as SessionPageData } from '../conversations.service';
 import { DocumentTable } from './document-table';
 import { FormatBadge, SeriesBreadcrumb, SessionTimes, sessionHref, speakerHref } from './session-parts';
@@ -71,8 +71,8 @@ export function SessionPage({ ctx, page }: { ctx: ViewContext; page: SessionPage
           <section key={day.label} aria-label={day.label}>
             {days.length > 1 ? <h3>{day.label}</h3> : null}
             <ol class="agenda">
-              {day.entries.map(({ item, speakers }) => (
-                <li key={item.id} class={`agenda-item kind-${item.kind}`}>
+              {day.entries.map(({ item, speakers }, index) => (
+                <li key={index} class={`agenda-item kind-${item.kind}`}>
                   <p class="agenda-time">
                     <SessionTimes
                       ctx={ctx}
@@ -90,7 +90,7 @@ export function SessionPage({ ctx, page }: { ctx: ViewContext; page: SessionPage
                   {speakers.length > 0 ? (
                     <ul class="speakers" aria-label={t('session.agenda.speakers')}>
                       {speakers.map(({ speaker, role }) => (
-                        <li key={speaker.id}>
+                        <li key={speaker.slug}>
                           <a href={speakerHref(locale, speaker.slug)}>{speaker.name}</a>
                           {', '}
                           <span class="role">{t(`speaker.role.${role}`)}</span>
@@ -181,8 +181,8 @@ function Watch({
 }
 
 /** Agenda items grouped by their day in the session's time zone, for two-day sessions. */
-function groupByDay(agenda: AgendaEntry[], ctx: ViewContext, timeZone: string) {
-  const days: { label: string; entries: AgendaEntry[] }[] = [];
+function groupByDay(agenda: SessionPageAgendaEntry[], ctx: ViewContext, timeZone: string) {
+  const days: { label: string; entries: SessionPageAgendaEntry[] }[] = [];
   for (const entry of agenda) {
     const label = formatDate(entry.item.startsAt, ctx.locale, timeZone);
     const last = days[days.length - 1];
