@@ -6,6 +6,8 @@ import Fastify, { LogController, type FastifyInstance } from 'fastify';
 import { sql } from 'drizzle-orm';
 import type { Deps } from './deps';
 import { accountsModule, checkCsrf } from './modules/accounts';
+import { adminModule } from './modules/admin';
+import { auditModule } from './modules/audit';
 import { conversationsModule } from './modules/conversations';
 import { AppError } from './platform/errors';
 import { API_PREFIX, buildOpenApiDocument, mountApiRoutes } from './platform/http/api';
@@ -40,7 +42,7 @@ export interface RouteInfo {
 }
 
 /** The feature modules, in mounting order. A new module is added here. */
-export const modules: AppModule[] = [conversationsModule, accountsModule];
+export const modules: AppModule[] = [adminModule, conversationsModule, accountsModule, auditModule];
 
 const HTML_CACHE_CONTROL = 'public, max-age=0, must-revalidate';
 /** Anything not in the page cache may be someone's own page (a profile, the back office). */

@@ -1,4 +1,5 @@
 import type { AppModule } from '../../platform/http/module';
+import { conversationsAdminRoutes } from './conversations.admin.routes';
 import { conversationsApi } from './conversations.api';
 import { conversationsSiteRoutes } from './conversations.feeds.routes';
 import { conversationsRoutes } from './conversations.routes';
@@ -7,8 +8,16 @@ import { conversationsRoutes } from './conversations.routes';
 export const conversationsModule: AppModule = {
   name: 'conversations',
   routes: conversationsRoutes,
+  adminRoutes: conversationsAdminRoutes,
+  adminSections: [
+    { path: '/series', label: 'admin.section.series', permission: 'content.manage' },
+    { path: '/sessions', label: 'admin.section.sessions', permission: 'content.manage' },
+    { path: '/speakers', label: 'admin.section.speakers', permission: 'content.manage' },
+    { path: '/documents', label: 'admin.section.documents', permission: 'content.manage' },
+  ],
   siteRoutes: conversationsSiteRoutes,
   api: conversationsApi,
 };
 
 export { seedDemo, removeDemo } from './demo/seed-demo';
+export { countContentDrafts } from './service/manage-sessions';
