@@ -41,7 +41,8 @@ export function makeZip(entries: { name: string; content: string | Buffer }[]): 
   return Buffer.concat([...locals, directory, end]);
 }
 
-const CONTENT_TYPES = '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>';
+const CONTENT_TYPES =
+  '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>';
 
 export function makeDocx(): Buffer {
   return makeZip([
