@@ -293,6 +293,26 @@ describe('document uploads', () => {
     });
   });
 
+  test('once its document is published, an uploaded file is served publicly from the file store, safely', async () => {
+    const document = await arrangeDocument();
+    const pdf = makeDemoPdf(['Document public']);
+    await upload(document.id, 'رسالة.pdf', pdf, 'ar');
+
+    const hidden = await app.inject({ url: `/en/documents/${document.id}/ar` });
+    await post(secretariat, `/en/admin/documents/${document.id}/publish`, {});
+    const shown = await app.inject({ url: `/en/documents/${document.id}/ar` });
+
+    expect(hidden.statusCode).toBe(404);
+    expect(shown.statusCode).toBe(200);
+    expect(shown.rawPayload).toEqual(pdf);
+    expect(shown.headers).toMatchObject({
+      'content-type': 'application/pdf',
+      'content-disposition': `attachment; filename="_____.pdf"; filename*=UTF-8''${encodeURIComponent('رسالة.pdf')}`,
+      'x-content-type-options': 'nosniff',
+      'content-security-policy': "default-src 'none'; sandbox",
+    });
+  });
+
   test('a Word file is accepted and named after its content', async () => {
     const document = await arrangeDocument();
 

@@ -1,4 +1,5 @@
 import type { FastifyPluginAsync } from 'fastify';
+import { downloadHeaders, sendDownload } from '../../platform/files/download';
 import type { PageRouteOptions } from '../../platform/http/module';
 import { parseParams, parseQuery } from '../../platform/http/parse';
 import { sendPage, viewContextOf } from '../../platform/http/request-context';
@@ -104,13 +105,10 @@ export const conversationsRoutes: FastifyPluginAsync<PageRouteOptions> = async (
     );
   });
 
-  app.get('/documents/:documentId/:fileLocale', async (req, reply) => {
+  // Safe download headers (type from the checked content, attachment, nosniff, sandboxing CSP).
+  app.get('/documents/:documentId/:fileLocale', { onSend: downloadHeaders }, async (req, reply) => {
     const { documentId, fileLocale } = parseParams(documentFileParamsSchema, req.params);
     const file = await getDocumentFile(deps, { documentId, locale: fileLocale });
-    return reply
-      .type(file.mediaType)
-      .header('content-disposition', `attachment; filename="${file.fileName.replace(/[^\w.-]/g, '_')}"`)
-      .header('cache-control', 'public, max-age=3600')
-      .send(file.content);
+    return sendDownload(reply, file, 'public, max-age=3600');
   });
 };

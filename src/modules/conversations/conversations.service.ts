@@ -1,6 +1,7 @@
 import type { Deps } from '../../deps';
 import { AppError } from '../../platform/errors';
 import type { Locale } from '../../platform/i18n/locales';
+import { bytesOfFile } from './service/manage-documents';
 import {
   countSeriesReach,
   findPrimarySeries,
@@ -256,10 +257,11 @@ export async function getDocument(deps: Deps, args: { documentId: string }): Pro
 export async function getDocumentFile(
   deps: Deps,
   args: { documentId: string; locale: string },
-): Promise<DocumentFile> {
+): Promise<DocumentFile & { bytes: Buffer }> {
   const file = await findPublishedDocumentFile(deps.db, args.documentId, args.locale);
   if (!file) throw new AppError('NOT_FOUND', { document: args.documentId, locale: args.locale });
-  return file;
+  // Demo files are in the row; uploads in the file store (docs/adr/0016-file-store-and-upload-checks.md).
+  return { ...file, bytes: await bytesOfFile(deps, file) };
 }
 
 export interface SeriesProgramme {
