@@ -9,6 +9,7 @@ import { accountsModule, checkCsrf } from './modules/accounts';
 import { adminModule } from './modules/admin';
 import { auditModule } from './modules/audit';
 import { conversationsModule } from './modules/conversations';
+import { newsletterModule } from './modules/newsletter';
 import { AppError } from './platform/errors';
 import { API_PREFIX, buildOpenApiDocument, mountApiRoutes } from './platform/http/api';
 import { loadAssets, type Assets } from './platform/http/assets';
@@ -42,7 +43,13 @@ export interface RouteInfo {
 }
 
 /** The feature modules, in mounting order. A new module is added here. */
-export const modules: AppModule[] = [adminModule, conversationsModule, accountsModule, auditModule];
+export const modules: AppModule[] = [
+  adminModule,
+  conversationsModule,
+  accountsModule,
+  newsletterModule,
+  auditModule,
+];
 
 const HTML_CACHE_CONTROL = 'public, max-age=0, must-revalidate';
 /** Anything not in the page cache may be someone's own page (a profile, the back office). */

@@ -4,3 +4,4 @@ export * from '../platform/mail/mail.tables';
 export * from '../modules/conversations/conversations.tables';
 export * from '../modules/accounts/accounts.tables';
 export * from '../modules/audit/audit.tables';
+export * from '../modules/newsletter/newsletter.tables';

@@ -11,6 +11,35 @@ import { check, index, integer, jsonb, pgEnum, pgTable, text, timestamp, uuid } 
 export const mailStatus = pgEnum('mail_status', ['queued', 'sent', 'failed', 'held']);
 
 /**
+ * The shared part of a bulk send (a newsletter edition in one language): subject, both bodies and
+ * headers, written once instead of once per recipient. They may name per-recipient variables as
+ * `\u001Fname\u001F` (the unit separator, which no form input keeps), filled in from the outbox
+ * row's `vars` when the message is sent (docs/adr/0015-newsletter-double-opt-in-and-bulk-queue.md).
+ */
+export const mailTemplates = pgTable(
+  'mail_templates',
+  {
+    id: uuid().primaryKey(),
+    kind: text().notNull(),
+    locale: text().notNull(),
+    subject: text().notNull(),
+    text: text().notNull(),
+    html: text().notNull(),
+    headers: jsonb()
+      .$type<Record<string, string>>()
+      .notNull()
+      .default(sql`'{}'::jsonb`),
+    /** What the send belongs to, for its progress: `newsletter.edition:<id>`. */
+    batchKey: text().notNull(),
+    createdAt: timestamp({ withTimezone: true }).notNull(),
+  },
+  (t) => [
+    index('mail_templates_batch_key_idx').on(t.batchKey),
+    check('mail_templates_locale', sql`${t.locale} IN ('ar','zh','en','fr','ru','es')`),
+  ],
+);
+
+/**
  * Every e-mail the platform sends, written before it is sent, in the caller's transaction when
  * there is one (docs/adr/0014-mail-outbox-and-durable-queue.md). The row's id is also the pg-boss
  * job id and the message's Message-ID.
@@ -24,9 +53,14 @@ export const mailOutbox = pgTable(
     toAddress: text().notNull(),
     /** The recipient's language, which the subject and body are written in. */
     locale: text().notNull(),
-    subject: text().notNull(),
-    text: text().notNull(),
-    html: text().notNull(),
+    /** Null when the message is made from a template (`templateId`). */
+    subject: text(),
+    text: text(),
+    html: text(),
+    /** A bulk message: its subject, bodies and headers come from this template, filled with `vars`. */
+    templateId: uuid().references(() => mailTemplates.id),
+    /** Per-recipient values for the template's variables. */
+    vars: jsonb().$type<Record<string, string>>(),
     /** Extra headers, such as List-Unsubscribe. */
     headers: jsonb()
       .$type<Record<string, string>>()
@@ -45,6 +79,11 @@ export const mailOutbox = pgTable(
   },
   (t) => [
     index('mail_outbox_status_created_at_idx').on(t.status, t.createdAt),
+    index('mail_outbox_template_status_idx').on(t.templateId, t.status),
+    check(
+      'mail_outbox_content',
+      sql`${t.templateId} IS NOT NULL OR (${t.subject} IS NOT NULL AND ${t.text} IS NOT NULL AND ${t.html} IS NOT NULL)`,
+    ),
     check('mail_outbox_locale', sql`${t.locale} IN ('ar','zh','en','fr','ru','es')`),
     check('mail_outbox_attempts_not_negative', sql`${t.attempts} >= 0`),
   ],

@@ -48,6 +48,8 @@ describe('with no SMTP server configured', () => {
       text: 'Hello Ada',
       html: '<!doctype html><html lang="en"><body><p>Hello Ada</p></body></html>',
       headers: { 'X-Colloquy-Test': '1' },
+      templateId: null,
+      vars: null,
       status: 'held',
       attempts: 0,
       lastError: null,

@@ -6,7 +6,10 @@ import type { MailQueue } from './mail-queue';
 import {
   chunkOutboxMail,
   findOutboxIdsByDedupeKey,
+  insertMailTemplate,
   insertOutboxMail,
+  insertTemplatedOutboxMail,
+  type NewTemplatedOutboxMail,
   type DbOrTransaction,
   type NewOutboxMail,
 } from './outbox.repo';
@@ -29,6 +32,29 @@ export interface OutgoingMail {
   dedupeKey?: string;
 }
 
+/**
+ * One message written once for many recipients (a newsletter edition in one language). Subject,
+ * text, HTML and header values may name per-recipient variables with `templateVariable(name)`;
+ * each recipient's `vars` fill them in when the message is sent (HTML-escaped in the HTML part).
+ */
+export interface BulkMail {
+  kind: string;
+  /** The recipients' language: everything is already in it. */
+  locale: Locale;
+  subject: string;
+  text: string;
+  html: string;
+  headers?: Record<string, string>;
+  recipients: readonly BulkRecipient[];
+}
+
+export interface BulkRecipient {
+  to: string;
+  vars: Record<string, string>;
+  /** At most once per key, as for `OutgoingMail.dedupeKey`. */
+  dedupeKey?: string;
+}
+
 export interface MailWriteOptions {
   /** The caller's transaction: the message is kept only if it commits. Default: the mailer's own. */
   db?: DbOrTransaction;
@@ -45,7 +71,22 @@ export interface Mailer {
    * Returns one id per message, in order.
    */
   sendMany(messages: readonly OutgoingMail[], options?: MailWriteOptions): Promise<{ id: string }[]>;
+  /**
+   * A bulk send: each template's subject, bodies and headers are stored once, and each recipient
+   * gets an outbox row that refers to it (docs/adr/0015). All or none, in the caller's transaction
+   * when given. `batchKey` groups the send for `countOutboxMailByBatch` (its progress).
+   *
+   * @returns how many messages were queued (or held), and how many were skipped for their dedupe key.
+   */
+  sendBulk(
+    batchKey: string,
+    mails: readonly BulkMail[],
+    options?: MailWriteOptions,
+  ): Promise<{ written: number; skipped: number }>;
 }
+
+/** Rows per bulk INSERT: 9 bind parameters each, at most 65,535 a statement. */
+const BULK_CHUNK = 5_000;
 
 /** Rows per outbox INSERT, and characters of content it may carry (see insertOutboxMail). */
 const CHUNK = { maxRows: 1_000, maxChars: 16_000_000 };
@@ -103,12 +144,70 @@ export function createOutboxMailer(opts: { db: Db; clock: Clock; queue?: MailQue
     });
   }
 
+  async function sendBulk(
+    batchKey: string,
+    mails: readonly BulkMail[],
+    options: MailWriteOptions = {},
+  ): Promise<{ written: number; skipped: number }> {
+    const status = queue ? 'queued' : 'held';
+    const createdAt = clock.now();
+    const prepared = mails.map((mail) => {
+      checkMessage({ ...mail, to: 'template@localhost' });
+      const templateId = randomUUID();
+      const rows: NewTemplatedOutboxMail[] = mail.recipients.map((r) => {
+        if (!/^[^\s@<>,;"]+@[^\s@<>,;"]+$/.test(r.to)) {
+          throw new Error(`mail (${mail.kind}): "to" must be one bare address`);
+        }
+        return {
+          id: randomUUID(),
+          kind: mail.kind,
+          toAddress: r.to,
+          locale: mail.locale,
+          templateId,
+          vars: r.vars,
+          dedupeKey: r.dedupeKey ?? null,
+        };
+      });
+      return { mail, templateId, rows };
+    });
+    return (options.db ?? db).transaction(async (tx) => {
+      let written = 0;
+      let skipped = 0;
+      for (const { mail, templateId, rows } of prepared) {
+        if (rows.length === 0) continue;
+        await insertMailTemplate(
+          tx,
+          {
+            id: templateId,
+            kind: mail.kind,
+            locale: mail.locale,
+            subject: mail.subject,
+            text: mail.text,
+            html: mail.html,
+            headers: mail.headers ?? {},
+            batchKey,
+          },
+          createdAt,
+        );
+        for (let start = 0; start < rows.length; start += BULK_CHUNK) {
+          const chunk = rows.slice(start, start + BULK_CHUNK);
+          const inserted = await insertTemplatedOutboxMail(tx, chunk, { status, createdAt });
+          if (queue && inserted.length > 0) await queue.enqueue(tx, inserted);
+          written += inserted.length;
+          skipped += chunk.length - inserted.length;
+        }
+      }
+      return { written, skipped };
+    });
+  }
+
   return {
     async send(message, options) {
       const [result] = await sendMany([message], options);
       return result!;
     },
     sendMany,
+    sendBulk,
   };
 }
 

@@ -1,11 +1,79 @@
 import { and, count, desc, eq, lt, or, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client';
-import { mailOutbox, mailStatus } from './mail.tables';
+import { mailOutbox, mailStatus, mailTemplates } from './mail.tables';
 
 /** The database, or a transaction on it: whatever the caller is writing with. */
 export type DbOrTransaction = Db | Parameters<Parameters<Db['transaction']>[0]>[0];
 
-export type OutboxMail = typeof mailOutbox.$inferSelect;
+type OutboxRow = typeof mailOutbox.$inferSelect;
+/**
+ * A message as it goes out: a bulk message's subject, bodies and headers are its template's, with
+ * the row's variables filled in (`renderTemplate`).
+ */
+export type OutboxMail = Omit<OutboxRow, 'subject' | 'text' | 'html'> & {
+  subject: string;
+  text: string;
+  html: string;
+};
+export type MailTemplate = typeof mailTemplates.$inferSelect;
+
+/** Marks a variable in a template: `\u001Fname\u001F`. */
+export const TEMPLATE_VARIABLE_MARK = '\u001F';
+
+/** `\u001Fname\u001F` in a template, for the values of `vars`. */
+export function templateVariable(name: string): string {
+  return `${TEMPLATE_VARIABLE_MARK}${name}${TEMPLATE_VARIABLE_MARK}`;
+}
+
+/**
+ * Fills a template's variables: text between two marks is a variable's name. A name with no value
+ * becomes empty (a programming error caught by the tests, never a stray mark in a message).
+ * `escape` is applied to each value (HTML-escaping for the HTML part).
+ */
+export function renderTemplate(
+  template: string,
+  vars: Record<string, string> | null,
+  escape: (value: string) => string = (v) => v,
+): string {
+  if (!template.includes(TEMPLATE_VARIABLE_MARK)) return template;
+  const parts = template.split(TEMPLATE_VARIABLE_MARK);
+  return parts.map((part, i) => (i % 2 === 0 ? part : escape(vars?.[part] ?? ''))).join('');
+}
+
+const escapeHtml = (value: string): string =>
+  value.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+
+/** The message a row stands for: itself, or its template filled with its variables. */
+function resolveOutboxMail(row: OutboxRow, template: MailTemplate | null | undefined): OutboxMail {
+  if (!row.templateId) {
+    return { ...row, subject: row.subject ?? '', text: row.text ?? '', html: row.html ?? '' };
+  }
+  if (!template) throw new Error(`mail_outbox: template ${row.templateId} of message ${row.id} is missing`);
+  const headers: Record<string, string> = {};
+  for (const [name, value] of Object.entries(template.headers))
+    headers[name] = renderTemplate(value, row.vars);
+  return {
+    ...row,
+    subject: renderTemplate(template.subject, row.vars),
+    text: renderTemplate(template.text, row.vars),
+    html: renderTemplate(template.html, row.vars, escapeHtml),
+    headers: { ...headers, ...row.headers },
+  };
+}
+
+/** Rows with their templates joined, resolved. */
+async function selectResolved(db: DbOrTransaction, where: SQL | undefined, limit?: number, order = true) {
+  let query = db
+    .select({ row: mailOutbox, template: mailTemplates })
+    .from(mailOutbox)
+    .leftJoin(mailTemplates, eq(mailTemplates.id, mailOutbox.templateId))
+    .where(where)
+    .$dynamic();
+  if (order) query = query.orderBy(desc(mailOutbox.createdAt), desc(mailOutbox.id));
+  if (limit !== undefined) query = query.limit(limit);
+  const rows = await query;
+  return rows.map(({ row, template }) => resolveOutboxMail(row, template));
+}
 export type MailStatus = (typeof mailStatus.enumValues)[number];
 
 /** What insertOutboxMail writes for each message; status and time are the same for a whole batch. */
@@ -88,7 +156,7 @@ export async function findOutboxIdsByDedupeKey(
 }
 
 export async function findOutboxMail(db: DbOrTransaction, id: string): Promise<OutboxMail | undefined> {
-  const [row] = await db.select().from(mailOutbox).where(eq(mailOutbox.id, id));
+  const [row] = await selectResolved(db, eq(mailOutbox.id, id), 1, false);
   return row;
 }
 
@@ -98,10 +166,12 @@ export async function listQueuedOutboxMail(
   ids: readonly string[],
 ): Promise<OutboxMail[]> {
   if (ids.length === 0) return [];
-  return db
-    .select()
-    .from(mailOutbox)
-    .where(and(sql`${mailOutbox.id} = ANY(${sql.param(ids)}::uuid[])`, eq(mailOutbox.status, 'queued')));
+  return selectResolved(
+    db,
+    and(sql`${mailOutbox.id} = ANY(${sql.param(ids)}::uuid[])`, eq(mailOutbox.status, 'queued')),
+    undefined,
+    false,
+  );
 }
 
 /**
@@ -173,7 +243,7 @@ export async function recordOutboxMailFailures(
  * The outbox, newest first, for the back office: optionally one status, paged by keyset
  * (pass the last row's `createdAt` and `id` as `before`).
  */
-export function listOutboxMail(
+export async function listOutboxMail(
   db: DbOrTransaction,
   opts: { status?: MailStatus; limit: number; before?: { createdAt: Date; id: string } },
 ): Promise<OutboxMail[]> {
@@ -188,12 +258,7 @@ export function listOutboxMail(
       )!,
     );
   }
-  return db
-    .select()
-    .from(mailOutbox)
-    .where(and(...conditions))
-    .orderBy(desc(mailOutbox.createdAt), desc(mailOutbox.id))
-    .limit(opts.limit);
+  return selectResolved(db, and(...conditions), opts.limit);
 }
 
 /** How many messages are in each status (every status present, zero when none). */
@@ -201,6 +266,73 @@ export async function countOutboxMailByStatus(db: DbOrTransaction): Promise<Reco
   const rows = await db
     .select({ status: mailOutbox.status, count: count() })
     .from(mailOutbox)
+    .groupBy(mailOutbox.status);
+  const counts = Object.fromEntries(mailStatus.enumValues.map((status) => [status, 0])) as Record<
+    MailStatus,
+    number
+  >;
+  for (const row of rows) counts[row.status] = row.count;
+  return counts;
+}
+
+/** A bulk message: one recipient of a template. */
+export interface NewTemplatedOutboxMail {
+  id: string;
+  kind: string;
+  toAddress: string;
+  locale: string;
+  templateId: string;
+  vars: Record<string, string>;
+  dedupeKey: string | null;
+}
+
+export async function insertMailTemplate(
+  db: DbOrTransaction,
+  template: Omit<MailTemplate, 'createdAt'>,
+  createdAt: Date,
+): Promise<void> {
+  await db.insert(mailTemplates).values({ ...template, createdAt });
+}
+
+/**
+ * Inserts bulk messages in one statement (9 bind parameters a row: keep to about 5,000 rows). A
+ * message whose dedupe key is already in the outbox is skipped.
+ *
+ * @returns the ids of the rows inserted.
+ */
+export async function insertTemplatedOutboxMail(
+  db: DbOrTransaction,
+  rows: readonly NewTemplatedOutboxMail[],
+  common: { status: MailStatus; createdAt: Date },
+): Promise<string[]> {
+  if (rows.length === 0) return [];
+  const createdAt = common.createdAt.toISOString();
+  const values = sql.join(
+    rows.map(
+      (r) =>
+        sql`(${r.id}, ${r.kind}, ${r.toAddress}, ${r.locale}, ${r.templateId}, ${JSON.stringify(r.vars)},
+             ${r.dedupeKey}, ${common.status}, ${createdAt})`,
+    ),
+    sql`, `,
+  );
+  const result = await db.execute<{ id: string }>(sql`
+    INSERT INTO ${mailOutbox} (id, kind, to_address, locale, template_id, vars, dedupe_key, status, created_at)
+    VALUES ${values}
+    ON CONFLICT (dedupe_key) DO NOTHING
+    RETURNING id`);
+  return result.rows.map((row) => row.id);
+}
+
+/** How many messages of a bulk send (its templates' batch key) are in each status. */
+export async function countOutboxMailByBatch(
+  db: DbOrTransaction,
+  batchKey: string,
+): Promise<Record<MailStatus, number>> {
+  const rows = await db
+    .select({ status: mailOutbox.status, count: count() })
+    .from(mailOutbox)
+    .innerJoin(mailTemplates, eq(mailTemplates.id, mailOutbox.templateId))
+    .where(eq(mailTemplates.batchKey, batchKey))
     .groupBy(mailOutbox.status);
   const counts = Object.fromEntries(mailStatus.enumValues.map((status) => [status, 0])) as Record<
     MailStatus,

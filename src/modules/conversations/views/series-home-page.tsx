@@ -3,6 +3,7 @@ import { Layout } from '../../../platform/views/layout';
 import { Localized, LocalizedParagraphs, textOf } from '../../../platform/views/localized';
 import type { ViewContext } from '../../../platform/views/view-context';
 import type { SeriesHome } from '../conversations.service';
+import { SubscribeForm } from '../../newsletter';
 import { SessionCard, SessionDates, FormatBadge, sessionHref, themeHref } from './session-parts';
 
 /** The series home: what the series is, its reach, the featured session, sessions by theme. */
@@ -98,6 +99,11 @@ export function SeriesHomePage({ ctx, home }: { ctx: ViewContext; home: SeriesHo
           </section>
         ))}
       </section>
+
+      <SubscribeForm
+        ctx={ctx}
+        themes={home.themes.flatMap(({ theme }) => (theme ? [{ id: theme.id, title: theme.title }] : []))}
+      />
     </Layout>
   );
 }
