@@ -25,7 +25,8 @@ function camps({ perCamp = 30, uniform = 0, seed = 1 } = {}): Row[] {
     }
   }
   for (let u = 0; u < uniform; u++) {
-    for (let s = 0; s < 12; s++) rows.push({ participant: 1000 + u, statement: s, vote: u % 2 === 0 ? 1 : -1, time: time++ });
+    for (let s = 0; s < 12; s++)
+      rows.push({ participant: 1000 + u, statement: s, vote: u % 2 === 0 ? 1 : -1, time: time++ });
   }
   return rows;
 }
@@ -80,7 +81,10 @@ describe('computeOpinionMap', () => {
     const mine = rows.filter((r) => r.participant === p);
 
     const expected = [0, 1].map((c) => {
-      const sum = mine.reduce((s, r) => s + (r.vote - map.statements.mean[r.statement]!) * map.pca.components[c]![r.statement]!, 0);
+      const sum = mine.reduce(
+        (s, r) => s + (r.vote - map.statements.mean[r.statement]!) * map.pca.components[c]![r.statement]!,
+        0,
+      );
       return Math.sqrt(12 / mine.length) * sum;
     });
 
@@ -102,7 +106,8 @@ describe('computeOpinionMap', () => {
     // 10 participants with 8 votes, 10 with 3, 5 with 1.
     for (let p = 0; p < 25; p++) {
       const n = p < 10 ? 8 : p < 20 ? 3 : 1;
-      for (let s = 0; s < n; s++) rows.push({ participant: p, statement: s, vote: (p + s) % 3 === 0 ? -1 : 1, time: time++ });
+      for (let s = 0; s < n; s++)
+        rows.push({ participant: p, statement: s, vote: (p + s) % 3 === 0 ? -1 : 1, time: time++ });
     }
 
     const map = computeOpinionMap(input(rows));
@@ -123,11 +128,17 @@ describe('computeOpinionMap', () => {
     // Swap the previous map's labels, as if history had numbered them the other way round.
     const swapped: OpinionMap = {
       ...before,
-      participants: { ...before.participants, group: before.participants.group.map((g) => (g < 0 ? g : 1 - g)) },
+      participants: {
+        ...before.participants,
+        group: before.participants.group.map((g) => (g < 0 ? g : 1 - g)),
+      },
       groups: before.groups.map((g) => ({ ...g, id: 1 - g.id })).reverse(),
     };
 
-    const after = computeOpinionMap(input([...rows, { participant: 5, statement: 3, vote: 1, time: 1e9 }]), swapped);
+    const after = computeOpinionMap(
+      input([...rows, { participant: 5, statement: 3, vote: 1, time: 1e9 }]),
+      swapped,
+    );
 
     expect(Array.from(after.participants.group)).toEqual(Array.from(swapped.participants.group));
     const d = after.pca.components[0]!.reduce((s, x, j) => s + x * before.pca.components[0]![j]!, 0);
@@ -177,7 +188,8 @@ describe('computeOpinionMap', () => {
     const one = computeOpinionMap(input([{ participant: 1, statement: 0, vote: 1, time: 0 }]));
     expect(one.groups.map((g) => g.size)).toEqual([1]);
     const alike: Row[] = [];
-    for (let p = 0; p < 20; p++) for (let s = 0; s < 12; s++) alike.push({ participant: p, statement: s, vote: 1, time: 0 });
+    for (let p = 0; p < 20; p++)
+      for (let s = 0; s < 12; s++) alike.push({ participant: p, statement: s, vote: 1, time: 0 });
     const same = computeOpinionMap(input(alike));
     expect(same.groups.map((g) => g.size)).toEqual([20]);
     expect(Array.from(same.participants.x).every((x) => x === 0)).toBe(true);
@@ -199,6 +211,8 @@ describe('recomputeInWorker', () => {
   test('reports a failure in the worker as a rejected promise', async () => {
     const bad = input([{ participant: 1, statement: 0, vote: 3, time: 0 }]);
 
-    await expect(recomputeInWorker(bad)).rejects.toThrow('opinion map worker: vote row 0: value 3 is not -1, 0 or 1');
+    await expect(recomputeInWorker(bad)).rejects.toThrow(
+      'opinion map worker: vote row 0: value 3 is not -1, 0 or 1',
+    );
   });
 });

@@ -34,6 +34,12 @@ export interface OpinionMapOptions {
   /** Lanczos stops when every wanted Ritz pair's residual is below this, relative to λ₁. */
   tolerance: number;
   maxLanczosSteps: number;
+  /**
+   * 'reference' (pol.is): sqrt((C + M) / (|S| + M)), where M counts rejected and meta statements,
+   * which pol.is zeroes for everyone rather than dropping. 'active': sqrt(C / |S|) over active
+   * statements only. See the ADR for why the default follows the reference.
+   */
+  sparsityCorrection: 'reference' | 'active';
   /** A participant is clustered from min(minVotes, statements) votes on (pol.is: 7) … */
   minVotes: number;
   /** … and the top voters are added until this many are clustered (pol.is: 15). */
@@ -60,10 +66,12 @@ export interface OpinionMapOptions {
   representativeCount: number;
   consensusCount: number;
   /**
-   * 'assign': participants whose non-pass votes all go one way (all agree or all disagree) do not
-   * shape the clusters; each joins the group nearest to it. 'cluster': they count like anyone.
+   * Participants whose non-pass votes all go one way (all agree or all disagree), pol.is #2025:
+   * 'no-own-group': they are clustered like anyone, but a k where a group is mostly (over half)
+   * such voters is not considered; 'assign': they do not shape the clusters at all, each joins the
+   * group nearest to it; 'cluster': no special rule (pol.is).
    */
-  uniformVoters: 'assign' | 'cluster';
+  uniformVoters: 'no-own-group' | 'assign' | 'cluster';
 }
 
 export const DEFAULT_OPTIONS: OpinionMapOptions = {
@@ -71,6 +79,7 @@ export const DEFAULT_OPTIONS: OpinionMapOptions = {
   components: 2,
   tolerance: 1e-10,
   maxLanczosSteps: 300,
+  sparsityCorrection: 'reference',
   minVotes: 7,
   greedyMin: 15,
   baseClusters: 100,
@@ -82,7 +91,7 @@ export const DEFAULT_OPTIONS: OpinionMapOptions = {
   kSwitchAfter: 4,
   representativeCount: 5,
   consensusCount: 5,
-  uniformVoters: 'assign',
+  uniformVoters: 'no-own-group',
 };
 
 export interface OpinionMapInput {
@@ -164,7 +173,13 @@ export interface OpinionMap {
     rdt: Float64Array;
   };
   consensus: { agree: ConsensusStatement[]; disagree: ConsensusStatement[] };
-  counts: { participants: number; statements: number; activeStatements: number; votes: number; ignoredVotes: number };
+  counts: {
+    participants: number;
+    statements: number;
+    activeStatements: number;
+    votes: number;
+    ignoredVotes: number;
+  };
 }
 
 /**
@@ -191,6 +206,9 @@ export function computeOpinionMap(input: OpinionMapInput, previous?: OpinionMap)
 
   // Projection with pol.is's sparsity correction: sqrt(C / |S|) scales up those who voted on few
   // statements, whose sum would otherwise pull them towards the centre.
+  // pol.is zeroes the columns of rejected and meta statements rather than dropping them, so they
+  // count as votes of everyone in the correction: sqrt((C + M) / (|S| + M)) with M such columns.
+  const zeroed = options.sparsityCorrection === 'reference' ? nS - activeCount : 0;
   const x = new Float64Array(nP);
   const y = new Float64Array(nP);
   const votes = new Int32Array(nP);
@@ -211,10 +229,10 @@ export function computeOpinionMap(input: OpinionMapInput, previous?: OpinionMap)
       if (matrix.value[k] === 1) agree++;
       else if (matrix.value[k] === -1) disagree++;
     }
-    const scale = Math.sqrt(activeCount / Math.max(seen, 1));
+    const scale = Math.sqrt((activeCount + zeroed) / Math.max(seen + zeroed, 1));
     x[p] = sx * scale;
     y[p] = sy * scale;
-    uniform[p] = (agree > 0) !== (disagree > 0) ? 1 : 0;
+    uniform[p] = agree > 0 !== disagree > 0 ? 1 : 0;
   }
 
   const statementX = new Float64Array(nS);
@@ -229,7 +247,15 @@ export function computeOpinionMap(input: OpinionMapInput, previous?: OpinionMap)
   }
 
   const inConv = selectInConv(matrix, votes, options, previous);
-  const clustering = clusterParticipants({ x, y, inConv, uniform, options, previous, participantIds: matrix.participantIds });
+  const clustering = clusterParticipants({
+    x,
+    y,
+    inConv,
+    uniform,
+    options,
+    previous,
+    participantIds: matrix.participantIds,
+  });
 
   const groupCount = clustering.groups.length;
   const counts = countVotesByGroup(matrix, clustering.groupIndex, groupCount);
@@ -300,12 +326,22 @@ export function computeOpinionMap(input: OpinionMapInput, previous?: OpinionMap)
  * on every statement of the table as pol.is does; then the top voters until greedyMin are in; and
  * whoever was in before stays in.
  */
-function selectInConv(matrix: VoteMatrix, votes: Int32Array, options: OpinionMapOptions, previous?: OpinionMap): Uint8Array {
+function selectInConv(
+  matrix: VoteMatrix,
+  votes: Int32Array,
+  options: OpinionMapOptions,
+  previous?: OpinionMap,
+): Uint8Array {
   const nP = votes.length;
   const inConv = new Uint8Array(nP);
   const threshold = Math.min(options.minVotes, matrix.statementIds.length);
   let count = 0;
-  const wasIn = previousByParticipant(matrix.participantIds, previous, (m, i) => m.participants.inConv[i]!, 0);
+  const wasIn = previousByParticipant(
+    matrix.participantIds,
+    previous,
+    (m, i) => m.participants.inConv[i]!,
+    0,
+  );
   for (let p = 0; p < nP; p++) {
     if (votes[p]! >= threshold || wasIn[p] === 1) {
       inConv[p] = 1;
@@ -366,18 +402,35 @@ function clusterParticipants({ x, y, inConv, uniform, options, previous, partici
   // Base clusters, warm-started from the previous ones.
   const prng = createPrng(deriveSeed(options.seed, 2));
   const kBase = Math.min(options.baseClusters, fit.length);
-  const init = seedPlusPlus(fitPoints, kBase, prng, previous && {
-    cx: previous.baseClusters.x,
-    cy: previous.baseClusters.y,
-  });
+  const init = seedPlusPlus(
+    fitPoints,
+    kBase,
+    prng,
+    previous && {
+      cx: previous.baseClusters.x,
+      cy: previous.baseClusters.y,
+    },
+  );
   let base = dropEmpty(lloyd(fitPoints, init.cx, init.cy, options.kmeansMaxIterations));
-  if (fit.length === 0) base = { ...base, cx: new Float64Array(0), cy: new Float64Array(0), weight: new Float64Array(0) };
+  if (fit.length === 0)
+    base = { ...base, cx: new Float64Array(0), cy: new Float64Array(0), weight: new Float64Array(0) };
   const nB = base.cx.length;
   const baseCluster = new Int32Array(nP).fill(-1);
   fit.forEach((p, i) => (baseCluster[p] = base.label[i]!));
-  for (const p of members) if (baseCluster[p] === -1) baseCluster[p] = nearestCentre(x[p]!, y[p]!, base.cx, base.cy);
+  for (const p of members)
+    if (baseCluster[p] === -1) baseCluster[p] = nearestCentre(x[p]!, y[p]!, base.cx, base.cy);
   const baseSize = new Int32Array(nB);
-  for (const p of members) baseSize[baseCluster[p]!]!++;
+  const baseUniform = new Float64Array(nB);
+  for (const p of members) {
+    baseSize[baseCluster[p]!]!++;
+    if (uniform[p] && options.uniformVoters === 'no-own-group') baseUniform[baseCluster[p]!]!++;
+  }
+  /** True when some group of the run is mostly uniform voters. */
+  const mostlyUniform = (run: KmeansResult) => {
+    const share = new Float64Array(run.cx.length);
+    for (let b = 0; b < nB; b++) share[run.label[b]!]! += baseUniform[b]!;
+    return Array.from(share).some((u, g) => u > 0.5 * run.weight[g]!);
+  };
 
   // Groups: weighted k-means on the base clusters for each k, chosen by silhouette.
   const basePoints: Points = { x: base.cx, y: base.cy, w: base.weight };
@@ -401,7 +454,7 @@ function clusterParticipants({ x, y, inConv, uniform, options, previous, partici
     }
     let best: KmeansResult | undefined;
     for (const run of runs.map(dropEmpty)) {
-      if (run.cx.length !== k || Math.min(...run.weight) < minGroup) continue;
+      if (run.cx.length !== k || Math.min(...run.weight) < minGroup || mostlyUniform(run)) continue;
       if (!best || run.inertia < best.inertia * (1 - 1e-12)) best = run;
     }
     if (best) {

@@ -92,7 +92,12 @@ export function nearestCentre(x: number, y: number, cx: Float64Array, cy: Float6
  * Lloyd's algorithm from the given centres until no point changes cluster (an exact fixed point)
  * or `maxIterations`. A centre that loses all its points stays where it is; callers drop it.
  */
-export function lloyd(points: Points, initX: Float64Array, initY: Float64Array, maxIterations: number): KmeansResult {
+export function lloyd(
+  points: Points,
+  initX: Float64Array,
+  initY: Float64Array,
+  maxIterations: number,
+): KmeansResult {
   const n = points.x.length;
   const k = initX.length;
   const cx = Float64Array.from(initX);
@@ -183,7 +188,8 @@ export function weightedSilhouette(points: Points, label: Int32Array, k: number)
     if (clusterWeight[own]! <= 1) continue;
     const a = sumTo[own]! / (clusterWeight[own]! - 1);
     let b = Infinity;
-    for (let c = 0; c < k; c++) if (c !== own && clusterWeight[c]! > 0) b = Math.min(b, sumTo[c]! / clusterWeight[c]!);
+    for (let c = 0; c < k; c++)
+      if (c !== own && clusterWeight[c]! > 0) b = Math.min(b, sumTo[c]! / clusterWeight[c]!);
     if (b === Infinity) continue;
     const s = Math.max(a, b) === 0 ? 0 : (b - a) / Math.max(a, b);
     total += wi * s;

@@ -7,7 +7,9 @@ import { buildVoteMatrix, statementTable, voteTable } from './vote-matrix';
 function jacobiEigen(a: number[][]): { values: number[]; vectors: number[][] } {
   const n = a.length;
   const m = a.map((row) => [...row]);
-  const v = Array.from({ length: n }, (_, i) => Array.from({ length: n }, (_, j) => (i === j ? 1 : 0)));
+  const v: number[][] = Array.from({ length: n }, (_, i) =>
+    Array.from({ length: n }, (_, j) => (i === j ? 1 : 0)),
+  );
   for (let sweep = 0; sweep < 100; sweep++) {
     let off = 0;
     for (let p = 0; p < n; p++) for (let q = p + 1; q < n; q++) off += m[p]![q]! ** 2;
@@ -62,7 +64,10 @@ function randomVotes(participants: number, statements: number, density: number, 
 
 /** The dense centred Gram matrix Xcᵀ Xc, missing votes contributing zero. */
 function denseGram(rows: ReturnType<typeof randomVotes>, statements: number) {
-  const matrix = buildVoteMatrix(statementTable(Array.from({ length: statements }, (_, id) => ({ id }))), voteTable(rows));
+  const matrix = buildVoteMatrix(
+    statementTable(Array.from({ length: statements }, (_, id) => ({ id }))),
+    voteTable(rows),
+  );
   const centred = centredValues(matrix, columnMeans(matrix));
   const gram = Array.from({ length: statements }, () => new Array<number>(statements).fill(0));
   for (let p = 0; p + 1 < matrix.rowStart.length; p++) {
@@ -81,19 +86,22 @@ describe('computePca', () => {
     [60, 20, 0.4, 2],
     [12, 25, 0.9, 3],
     [200, 40, 0.15, 4],
-  ])('matches a dense Jacobi eigen-decomposition (%i participants × %i statements)', (nP, nS, density, seed) => {
-    const rows = randomVotes(nP, nS, density, seed);
-    const { matrix, gram } = denseGram(rows, nS);
-    const dense = jacobiEigen(gram);
+  ])(
+    'matches a dense Jacobi eigen-decomposition (%i participants × %i statements)',
+    (nP, nS, density, seed) => {
+      const rows = randomVotes(nP, nS, density, seed);
+      const { matrix, gram } = denseGram(rows, nS);
+      const dense = jacobiEigen(gram);
 
-    const pca = computePca(matrix, { components: 2, seed: 7, tolerance: 1e-12, maxSteps: 300 });
+      const pca = computePca(matrix, { components: 2, seed: 7, tolerance: 1e-12, maxSteps: 300 });
 
-    for (let c = 0; c < 2; c++) {
-      expect(pca.eigenvalues[c]).toBeCloseTo(dense.values[c]!, 8);
-      const overlap = Math.abs(pca.components[c]!.reduce((s, x, j) => s + x * dense.vectors[c]![j]!, 0));
-      expect(overlap).toBeCloseTo(1, 9);
-    }
-  });
+      for (let c = 0; c < 2; c++) {
+        expect(pca.eigenvalues[c]).toBeCloseTo(dense.values[c]!, 8);
+        const overlap = Math.abs(pca.components[c]!.reduce((s, x, j) => s + x * dense.vectors[c]![j]!, 0));
+        expect(overlap).toBeCloseTo(1, 9);
+      }
+    },
+  );
 
   test('a warm start from the exact answer converges in few steps to the same components', () => {
     const rows = randomVotes(150, 30, 0.5, 9);
@@ -118,7 +126,8 @@ describe('computePca', () => {
   test('a rank-one matrix gives the exact first component and a zero eigenvalue second', () => {
     // Two opposite camps on three statements: all variance on one axis.
     const rows = [];
-    for (let p = 0; p < 10; p++) for (let s = 0; s < 3; s++) rows.push({ participant: p, statement: s, vote: p < 5 ? 1 : -1 });
+    for (let p = 0; p < 10; p++)
+      for (let s = 0; s < 3; s++) rows.push({ participant: p, statement: s, vote: p < 5 ? 1 : -1 });
     const matrix = buildVoteMatrix(statementTable([{ id: 0 }, { id: 1 }, { id: 2 }]), voteTable(rows));
 
     const pca = computePca(matrix, { components: 2, seed: 1, tolerance: 1e-12, maxSteps: 300 });
@@ -142,7 +151,12 @@ describe('computePca', () => {
 
     const pca = computePca(matrix, { components: 2, seed: 1, tolerance: 1e-12, maxSteps: 300 });
 
-    expect([pca.components[0]![1], pca.components[0]![3], pca.components[1]![1], pca.components[1]![3]]).toEqual([0, 0, 0, 0]);
+    expect([
+      pca.components[0]![1],
+      pca.components[0]![3],
+      pca.components[1]![1],
+      pca.components[1]![3],
+    ]).toEqual([0, 0, 0, 0]);
   });
 });
 
@@ -150,7 +164,9 @@ describe('tridiagonalEigen', () => {
   test('agrees with Jacobi on a small tridiagonal matrix', () => {
     const alpha = [4, 1, -2, 3, 0.5];
     const beta = [1, 2, 0.5, 1.5];
-    const dense = alpha.map((a, i) => alpha.map((_, j) => (i === j ? a : Math.abs(i - j) === 1 ? beta[Math.min(i, j)]! : 0)));
+    const dense = alpha.map((a, i) =>
+      alpha.map((_, j) => (i === j ? a : Math.abs(i - j) === 1 ? beta[Math.min(i, j)]! : 0)),
+    );
 
     const { values } = tridiagonalEigen(alpha, beta, 5);
 

@@ -104,7 +104,7 @@ export function computePca(matrix: VoteMatrix, options: PcaOptions): PcaResult {
 
   // Start vector: the previous components (plus a little seeded noise, so that no direction the
   // previous result missed stays out of reach), or seeded noise on a cold start.
-  let start = randomVector();
+  const start = randomVector();
   const previousAligned = alignPrevious(matrix, options.previous);
   if (previousAligned.length > 0) {
     const warm = new Float64Array(nS);
@@ -134,7 +134,7 @@ export function computePca(matrix: VoteMatrix, options: PcaOptions): PcaResult {
     gramTimes(matrix, centred, q, w);
     alpha.push(dot(q, w));
     orthogonalise(w, basis, m);
-    let b = Math.sqrt(dot(w, w));
+    const b = Math.sqrt(dot(w, w));
     scale = Math.max(scale, Math.abs(alpha[m - 1]!) + b);
 
     const check = m >= want && (m % 4 === 0 || m === maxSteps || b <= 1e-13 * scale);
@@ -151,7 +151,6 @@ export function computePca(matrix: VoteMatrix, options: PcaOptions): PcaResult {
       // An invariant subspace: restart from a new direction orthogonal to everything so far.
       const fresh = randomVector();
       orthogonalise(fresh, basis, m);
-      b = 0;
       beta.push(0);
       q = fresh;
       qNorm = Math.sqrt(dot(fresh, fresh));
@@ -164,7 +163,10 @@ export function computePca(matrix: VoteMatrix, options: PcaOptions): PcaResult {
   }
 
   const m = basis.length;
-  ritz ??= m > 0 ? tridiagonalEigen(alpha, beta, m) : { values: new Float64Array(0), vectors: new Float64Array(0), size: 0 };
+  ritz ??=
+    m > 0
+      ? tridiagonalEigen(alpha, beta, m)
+      : { values: new Float64Array(0), vectors: new Float64Array(0), size: 0 };
   if (ritz.size !== m && m > 0) ritz = tridiagonalEigen(alpha, beta, m);
   const components: Float64Array[] = [];
   const eigenvalues: number[] = [];

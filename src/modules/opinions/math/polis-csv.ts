@@ -137,7 +137,8 @@ function integer(value: string, what: string, line: number): number {
 
 function id(value: string, what: string, line: number): number {
   const n = integer(value, what, line);
-  if (n < 0 || n > 2 ** 31 - 1) throw new PolisImportError(`${what} ${n} is not between 0 and 2147483647`, line);
+  if (n < 0 || n > 2 ** 31 - 1)
+    throw new PolisImportError(`${what} ${n} is not between 0 and 2147483647`, line);
   return n;
 }
 
@@ -165,7 +166,13 @@ export function importPolisComments(
   options: CsvOptions = {},
 ): { comments: PolisComment[]; statements: StatementTable } {
   const table = parseCsv(input, options);
-  const col = requireColumns(table, 'comments.csv', ['timestamp', 'comment-id', 'author-id', 'moderated', 'comment-body']);
+  const col = requireColumns(table, 'comments.csv', [
+    'timestamp',
+    'comment-id',
+    'author-id',
+    'moderated',
+    'comment-body',
+  ]);
   const seen = new Set<number>();
   const comments = table.rows.map((row, r) => {
     const line = table.lines[r]!;
@@ -173,10 +180,7 @@ export function importPolisComments(
     const commentId = id(get('comment-id'), 'comment-id', line);
     if (seen.has(commentId)) throw new PolisImportError(`comment-id ${commentId} appears twice`, line);
     seen.add(commentId);
-    const moderated = integer(get('moderated'), 'moderated', line);
-    if (moderated !== -1 && moderated !== 0 && moderated !== 1) {
-      throw new PolisImportError(`moderated ${moderated} is not -1, 0 or 1`, line);
-    }
+    const moderated = voteValue(get('moderated'), line, 'moderated');
     const meta = col.has('is-meta') ? get('is-meta').trim() : 'false';
     if (meta !== 'true' && meta !== 'false' && meta !== '') {
       throw new PolisImportError(`is-meta "${meta}" is not true or false`, line);
@@ -185,7 +189,7 @@ export function importPolisComments(
       id: commentId,
       authorId: id(get('author-id'), 'author-id', line),
       timestamp: integer(get('timestamp'), 'timestamp', line),
-      moderated: moderated as -1 | 0 | 1,
+      moderated,
       isMeta: meta === 'true',
       body: get('comment-body'),
       agrees: col.has('agrees') ? integer(get('agrees'), 'agrees', line) : 0,
@@ -233,7 +237,10 @@ export interface PolisParticipantsVotes {
 }
 
 /** participants-votes.csv: one row per participant, pol.is's group-id, one column per comment. */
-export function importPolisParticipantsVotes(input: string | Uint8Array, options: CsvOptions = {}): PolisParticipantsVotes {
+export function importPolisParticipantsVotes(
+  input: string | Uint8Array,
+  options: CsvOptions = {},
+): PolisParticipantsVotes {
   const table = parseCsv(input, options);
   const fixed = ['participant', 'group-id', 'n-comments', 'n-votes', 'n-agree', 'n-disagree'];
   const col = requireColumns(table, 'participants-votes.csv', fixed);
@@ -318,7 +325,16 @@ export function exportPolisComments(comments: readonly PolisComment[], votes: Vo
     if (votes.vote[r] === 1) agrees.set(s, (agrees.get(s) ?? 0) + 1);
     if (votes.vote[r] === -1) disagrees.set(s, (disagrees.get(s) ?? 0) + 1);
   }
-  let out = csvLine(['timestamp', 'datetime', 'comment-id', 'author-id', 'agrees', 'disagrees', 'moderated', 'comment-body']);
+  let out = csvLine([
+    'timestamp',
+    'datetime',
+    'comment-id',
+    'author-id',
+    'agrees',
+    'disagrees',
+    'moderated',
+    'comment-body',
+  ]);
   for (const c of [...comments].sort((a, b) => a.id - b.id)) {
     out += csvLine([
       c.timestamp,
@@ -338,7 +354,13 @@ export function exportPolisComments(comments: readonly PolisComment[], votes: Vo
 export function exportPolisVotes(votes: VoteTable): string {
   let out = csvLine(['timestamp', 'datetime', 'comment-id', 'voter-id', 'vote']);
   for (const r of voteOrder(votes)) {
-    out += csvLine([votes.time[r]!, polisDatetime(votes.time[r]!), votes.statement[r]!, votes.participant[r]!, votes.vote[r]!]);
+    out += csvLine([
+      votes.time[r]!,
+      polisDatetime(votes.time[r]!),
+      votes.statement[r]!,
+      votes.participant[r]!,
+      votes.vote[r]!,
+    ]);
   }
   return out;
 }

@@ -43,7 +43,7 @@ export function recomputeInWorker(input: OpinionMapInput, previous?: OpinionMap)
       else reject(new Error(`opinion map worker: ${message.error ?? 'no answer'}`));
     });
     worker.once('error', (error) => {
-      if (!settled) reject(error);
+      if (!settled) reject(error instanceof Error ? error : new Error(String(error)));
       settled = true;
     });
     worker.once('exit', (code) => {

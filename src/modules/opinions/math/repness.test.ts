@@ -18,7 +18,10 @@ function twoCamps() {
     rows.push({ participant: p, statement: 1, vote: p < 6 ? 1 : -1 });
     rows.push({ participant: p, statement: 2, vote: p === 11 ? 0 : 1 });
   }
-  const matrix = buildVoteMatrix(statementTable([{ id: 1 }, { id: 2 }, { id: 3, isMeta: true }]), voteTable(rows));
+  const matrix = buildVoteMatrix(
+    statementTable([{ id: 1 }, { id: 2 }, { id: 3, isMeta: true }]),
+    voteTable(rows),
+  );
   const group = Int32Array.from({ length: 12 }, (_, p) => (p < 6 ? 0 : 1));
   return { matrix, counts: countVotesByGroup(matrix, group, 2) };
 }

@@ -102,8 +102,8 @@ export function repnessStatistics(counts: GroupCounts): RepnessStatistics {
       stats.pd[i] = (nd + 1) / (ns + 2);
       stats.pat[i] = propTest(na, ns);
       stats.pdt[i] = propTest(nd, ns);
-      stats.ra[i] = stats.pa[i]! / ((1 + oa) / (2 + os));
-      stats.rd[i] = stats.pd[i]! / ((1 + od) / (2 + os));
+      stats.ra[i] = stats.pa[i] / ((1 + oa) / (2 + os));
+      stats.rd[i] = stats.pd[i] / ((1 + od) / (2 + os));
       stats.rat[i] = twoPropTest(na, oa, ns, os);
       stats.rdt[i] = twoPropTest(nd, od, ns, os);
     }
@@ -112,7 +112,11 @@ export function repnessStatistics(counts: GroupCounts): RepnessStatistics {
 }
 
 /** Counts summed over the groups, per statement. */
-export function totals(counts: GroupCounts): { agree: Float64Array; disagree: Float64Array; seen: Float64Array } {
+export function totals(counts: GroupCounts): {
+  agree: Float64Array;
+  disagree: Float64Array;
+  seen: Float64Array;
+} {
   const nS = counts.statements;
   const out = { agree: new Float64Array(nS), disagree: new Float64Array(nS), seen: new Float64Array(nS) };
   for (let g = 0; g < counts.groups; g++) {

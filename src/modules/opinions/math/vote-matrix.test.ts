@@ -25,7 +25,13 @@ describe('buildVoteMatrix', () => {
 
     expect(cells(matrix)).toEqual([
       [3, [[10, 0]]],
-      [7, [[10, 1], [20, 1]]],
+      [
+        7,
+        [
+          [10, 1],
+          [20, 1],
+        ],
+      ],
     ]);
   });
 
@@ -43,11 +49,22 @@ describe('buildVoteMatrix', () => {
     const backward = buildVoteMatrix(statements, voteTable([...rows].reverse()));
 
     expect(cells(backward)).toEqual(cells(forward));
-    expect(cells(forward)[0]).toEqual([1, [[1, 1], [2, -1]]]);
+    expect(cells(forward)[0]).toEqual([
+      1,
+      [
+        [1, 1],
+        [2, -1],
+      ],
+    ]);
   });
 
   test('marks rejected and meta statements inactive, keeps their votes, and ignores unknown statements', () => {
-    const statements = statementTable([{ id: 1, moderated: -1 }, { id: 2, isMeta: true }, { id: 3, moderated: 1 }, { id: 4 }]);
+    const statements = statementTable([
+      { id: 1, moderated: -1 },
+      { id: 2, isMeta: true },
+      { id: 3, moderated: 1 },
+      { id: 4 },
+    ]);
     const votes = voteTable([
       { participant: 1, statement: 1, vote: 1 },
       { participant: 1, statement: 9, vote: 1 },

@@ -160,7 +160,11 @@ export function buildVoteMatrix(statements: StatementTable, votes: VoteTable): V
   for (let r = 0; r < nRows; r++) rowOf[r] = col[r] === -1 ? -1 : participantIndex(votes.participant[r]!);
 
   // Counting sort by statement, then (stable) by participant.
-  const byStatement = countingSort(col, nS, Int32Array.from({ length: nRows }, (_, r) => r));
+  const byStatement = countingSort(
+    col,
+    nS,
+    Int32Array.from({ length: nRows }, (_, r) => r),
+  );
   const byCell = countingSort(rowOf, nP, byStatement);
 
   // Collapse repeated (participant, statement) cells to the latest vote.
