@@ -5,3 +5,4 @@ export * from '../modules/conversations/conversations.tables';
 export * from '../modules/accounts/accounts.tables';
 export * from '../modules/audit/audit.tables';
 export * from '../modules/newsletter/newsletter.tables';
+export * from '../modules/registration/registration.tables';
