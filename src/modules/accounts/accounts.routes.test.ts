@@ -240,6 +240,38 @@ describe('sign-up and sign-in by e-mail', () => {
     expect(await mailsTo(email)).toHaveLength(5);
   });
 
+  test('a browser signed in as someone else can use a sign-in link: its forms carry its token', async () => {
+    const a = await app();
+    const current = await signedInUser(deps(), { email: newEmail() });
+    const email = newEmail();
+    await requestLink(a, email);
+    const { path, token } = linkAndCode((await mailsTo(email))[0]!.text);
+
+    const page = await a.inject({ url: path, headers: current.headers });
+    const withoutToken = await a.inject({
+      method: 'POST',
+      url: '/en/sign-in/link',
+      headers: current.headers,
+      payload: { token },
+    });
+    const switched = await a.inject({
+      method: 'POST',
+      url: '/en/sign-in/link',
+      headers: current.headers,
+      payload: { token, _csrf: current.csrfToken },
+    });
+
+    expect(page.body).toContain(`name="_csrf" value="${current.csrfToken}"`);
+    expect(withoutToken.statusCode).toBe(403);
+    expect(switched.statusCode).toBe(303);
+    const cookie = cookieOf(switched)!;
+    expect(cookie).not.toBe(current.headers.cookie);
+    const account = await a.inject({ url: '/en/account', headers: { cookie } });
+    expect(account.body).toContain(email);
+    const old = await deps().db.select().from(authSessions).where(eq(authSessions.userId, current.id));
+    expect(old).toEqual([]);
+  });
+
   test('/account sends a visitor to sign in and back', async () => {
     const a = await app();
 

@@ -64,6 +64,8 @@ const signInQuerySchema = nextQuerySchema.extend({
 export const accountsRoutes: FastifyPluginAsync<PageRouteOptions> = async (app, { deps, site, modules }) => {
   const allModules = modules ?? [];
   const ctxOf = (req: FastifyRequest) => viewContextOf(req, site);
+  /** A browser signed in already (switching accounts) posts the sign-in forms with its token. */
+  const tokenOf = async (req: FastifyRequest) => (await viewerOf(deps, req))?.csrfToken;
 
   /** Signs the browser in and sends it where it was going, or to the account page. */
   async function signedIn(
@@ -114,7 +116,13 @@ export const accountsRoutes: FastifyPluginAsync<PageRouteOptions> = async (app, 
     if (!request) return reply.redirect(`/${req.locale}/sign-in`, 303);
     return sendPage(
       reply,
-      <CheckMailPage ctx={ctxOf(req)} requestId={request} minutes={SIGN_IN_MINUTES} form={EMPTY_FORM} />,
+      <CheckMailPage
+        ctx={ctxOf(req)}
+        csrfToken={await tokenOf(req)}
+        requestId={request}
+        minutes={SIGN_IN_MINUTES}
+        form={EMPTY_FORM}
+      />,
     );
   });
 
@@ -127,10 +135,20 @@ export const accountsRoutes: FastifyPluginAsync<PageRouteOptions> = async (app, 
         : '';
     if (!form.ok) {
       if (form.errors.request)
-        return sendPage(reply, <SignInRefusedPage ctx={ctxOf(req)} reason="unknown" />, 400);
+        return sendPage(
+          reply,
+          <SignInRefusedPage ctx={ctxOf(req)} csrfToken={await tokenOf(req)} reason="unknown" />,
+          400,
+        );
       return sendPage(
         reply,
-        <CheckMailPage ctx={ctxOf(req)} requestId={requestId} minutes={SIGN_IN_MINUTES} form={form} />,
+        <CheckMailPage
+          ctx={ctxOf(req)}
+          csrfToken={await tokenOf(req)}
+          requestId={requestId}
+          minutes={SIGN_IN_MINUTES}
+          form={form}
+        />,
         422,
       );
     }
@@ -142,6 +160,7 @@ export const accountsRoutes: FastifyPluginAsync<PageRouteOptions> = async (app, 
         reply,
         <CheckMailPage
           ctx={ctxOf(req)}
+          csrfToken={await tokenOf(req)}
           requestId={requestId}
           minutes={SIGN_IN_MINUTES}
           form={wrong}
@@ -153,7 +172,12 @@ export const accountsRoutes: FastifyPluginAsync<PageRouteOptions> = async (app, 
     const status = result.reason === 'tooManyCodes' ? 429 : 400;
     return sendPage(
       reply,
-      <SignInRefusedPage ctx={ctxOf(req)} reason={result.reason} email={result.email} />,
+      <SignInRefusedPage
+        ctx={ctxOf(req)}
+        csrfToken={await tokenOf(req)}
+        reason={result.reason}
+        email={result.email}
+      />,
       status,
     );
   });
@@ -165,11 +189,19 @@ export const accountsRoutes: FastifyPluginAsync<PageRouteOptions> = async (app, 
       const reason = check && !check.ok ? check.reason : 'unknown';
       return sendPage(
         reply,
-        <SignInRefusedPage ctx={ctxOf(req)} reason={reason} email={check?.email} />,
+        <SignInRefusedPage
+          ctx={ctxOf(req)}
+          csrfToken={await tokenOf(req)}
+          reason={reason}
+          email={check?.email}
+        />,
         400,
       );
     }
-    return sendPage(reply, <SignInLinkPage ctx={ctxOf(req)} token={token} email={check.email} />);
+    return sendPage(
+      reply,
+      <SignInLinkPage ctx={ctxOf(req)} token={token} email={check.email} csrfToken={await tokenOf(req)} />,
+    );
   });
 
   app.post('/sign-in/link', { config: { rateLimit: LIMITS.link } }, async (req, reply) => {
@@ -180,7 +212,12 @@ export const accountsRoutes: FastifyPluginAsync<PageRouteOptions> = async (app, 
     if (result.ok) return signedIn(req, reply, result);
     return sendPage(
       reply,
-      <SignInRefusedPage ctx={ctxOf(req)} reason={result.reason} email={result.email} />,
+      <SignInRefusedPage
+        ctx={ctxOf(req)}
+        csrfToken={await tokenOf(req)}
+        reason={result.reason}
+        email={result.email}
+      />,
       400,
     );
   });

@@ -1,4 +1,4 @@
-import { ErrorSummary, TextField, type FormState } from '../../../platform/views/forms';
+import { CsrfField, ErrorSummary, TextField, type FormState } from '../../../platform/views/forms';
 import { Layout } from '../../../platform/views/layout';
 import type { ViewContext } from '../../../platform/views/view-context';
 
@@ -12,6 +12,7 @@ export function CheckMailPage({
   minutes,
   form,
   attemptsLeft,
+  csrfToken,
 }: {
   ctx: ViewContext;
   requestId: string;
@@ -19,6 +20,8 @@ export function CheckMailPage({
   form: FormState;
   /** After a wrong code: how many more the pending sign-in takes. */
   attemptsLeft?: number;
+  /** When the browser is signed in already (as someone else, perhaps): its forms need the token. */
+  csrfToken?: string;
 }) {
   const { t, locale } = ctx;
   const title = t('accounts.checkMail.title');
@@ -32,6 +35,7 @@ export function CheckMailPage({
         <p class="notice">{t('accounts.checkMail.attemptsLeft', { count: attemptsLeft })}</p>
       ) : null}
       <form method="post" action={`/${locale}/sign-in/code`} noValidate>
+        {csrfToken ? <CsrfField token={csrfToken} /> : null}
         <input type="hidden" name="request" value={requestId} />
         <TextField
           t={t}

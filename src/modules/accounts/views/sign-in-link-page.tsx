@@ -1,5 +1,5 @@
 import type { MessageKey } from '../../../platform/i18n/t';
-import { TextField, type FormState } from '../../../platform/views/forms';
+import { CsrfField, TextField, type FormState } from '../../../platform/views/forms';
 import { Layout } from '../../../platform/views/layout';
 import type { ViewContext } from '../../../platform/views/view-context';
 import type { SignInRefusal } from '../service/sign-in';
@@ -8,7 +8,18 @@ import type { SignInRefusal } from '../service/sign-in';
  * The page a sign-in link opens: one button that signs in. The link is spent by the button, not by
  * opening the page, so mail scanners that follow links do not use it up.
  */
-export function SignInLinkPage({ ctx, token, email }: { ctx: ViewContext; token: string; email: string }) {
+export function SignInLinkPage({
+  ctx,
+  token,
+  email,
+  csrfToken,
+}: {
+  ctx: ViewContext;
+  token: string;
+  email: string;
+  /** When the browser is signed in already (as someone else, perhaps): its forms need the token. */
+  csrfToken?: string;
+}) {
   const { t, locale } = ctx;
   const title = t('accounts.link.title');
   return (
@@ -18,6 +29,7 @@ export function SignInLinkPage({ ctx, token, email }: { ctx: ViewContext; token:
         {t('accounts.link.as')} <strong dir="ltr">{email}</strong>
       </p>
       <form method="post" action={`/${locale}/sign-in/link`}>
+        {csrfToken ? <CsrfField token={csrfToken} /> : null}
         <input type="hidden" name="token" value={token} />
         <button type="submit">{t('accounts.link.submit')}</button>
       </form>
@@ -39,10 +51,12 @@ export function SignInRefusedPage({
   ctx,
   reason,
   email,
+  csrfToken,
 }: {
   ctx: ViewContext;
   reason: SignInRefusal;
   email?: string;
+  csrfToken?: string;
 }) {
   const { t, locale } = ctx;
   const title = t('accounts.refusal.title');
@@ -55,6 +69,7 @@ export function SignInRefusedPage({
       </p>
       <h2>{t('accounts.refusal.newLink')}</h2>
       <form method="post" action={`/${locale}/sign-in`} noValidate>
+        {csrfToken ? <CsrfField token={csrfToken} /> : null}
         <TextField
           t={t}
           form={form}

@@ -1,0 +1,186 @@
+// Accounts in a real Chromium against the built app, with mail delivered over SMTP to a sink in
+// this process (test/smtp-sink.ts): a visitor signs up through the link read from the received
+// mail, edits the profile, downloads their data and signs out; the first secretariat, made with the
+// command line, opens the people page. axe-core checks every accounts page in English and Arabic.
+import { execFile } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
+import ar from '../src/platform/i18n/messages/ar.json' with { type: 'json' };
+import en from '../src/platform/i18n/messages/en.json' with { type: 'json' };
+import { SmtpSink } from '../test/smtp-sink';
+import { checkA11y, formatViolations, launchChromium } from './support/browser';
+import { startTestServer, type TestServer } from './support/server';
+
+const run = promisify(execFile);
+const SECRETARIAT = 'secretariat@example.org';
+
+/** The sign-in link's path and the code in a received message. */
+function linkAndCode(text: string | undefined): { path: string; code: string } {
+  const link = /https?:\/\/\S+(\/[a-z]{2}\/sign-in\/link\?token=[\w-]+)/.exec(text ?? '');
+  const code = /^(\d{6})$/m.exec(text ?? '');
+  if (!link?.[1] || !code?.[1]) throw new Error(`no sign-in link or code in:\n${text}`);
+  return { path: link[1], code: code[1] };
+}
+
+describe('[Accounts] sign up by e-mail, profile, data, sign out; people and roles', () => {
+  const sink = new SmtpSink();
+  let dataDir: string;
+  let server: TestServer;
+  let browser: Browser;
+  let context: BrowserContext;
+  let page: Page;
+  /** The path of the one-time link `create-secretariat` printed. */
+  let secretariatLink = '';
+
+  beforeAll(async () => {
+    await sink.start();
+    // With DATABASE_URL the server gets a database of its own that the command line cannot reach;
+    // the embedded database in a data directory we choose is shared by both, one after the other.
+    dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'colloquy-e2e-accounts-'));
+    fs.chmodSync(dataDir, 0o755);
+    const env = { DATA_DIR: dataDir, SEED_DEMO: 'false', SMTP_URL: sink.url, MAIL_POLL_INTERVAL_S: '0.5' };
+    const cli = path.join(path.dirname(inject('e2eServerEntry')), 'cli.js');
+    const { DATABASE_URL: _external, ...inherited } = process.env;
+    const printed = await run(process.execPath, [cli, 'create-secretariat', SECRETARIAT], {
+      env: { ...inherited, ...env, LOG_LEVEL: 'warn' },
+    });
+    secretariatLink = /https?:\/\/\S+(\/en\/sign-in\/link\?token=[\w-]+)/.exec(printed.stdout)?.[1] ?? '';
+    expect(secretariatLink, printed.stdout).not.toBe('');
+    [server, browser] = await Promise.all([
+      startTestServer({ env: { ...env, DATABASE_URL: '' } }),
+      launchChromium(),
+    ]);
+    context = await browser.newContext();
+    page = await context.newPage();
+  });
+
+  afterAll(async () => {
+    await context?.close();
+    await browser?.close();
+    await server?.stop();
+    await sink.stop();
+    if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  async function expectAccessible(what: string) {
+    expect
+      .soft(formatViolations(await checkA11y(page)), `axe-core violations on ${what} (${page.url()})`)
+      .toBe('');
+  }
+
+  test('[Accounts] a visitor signs up through the link in the mail, edits the profile, downloads the data, signs out', async () => {
+    const email = 'amina@example.org';
+    await page.goto(`${server.url}/en/speakers`);
+    await page.getByRole('link', { name: en['layout.nav.account'], exact: true }).click();
+    await expect.poll(() => new URL(page.url()).pathname).toBe('/en/sign-in');
+    await expectAccessible('sign-in (en)');
+
+    // A mistyped address first: the form comes back with the message and what was typed.
+    await page.getByLabel(en['accounts.field.email']).first().fill('amina@');
+    await page.getByRole('button', { name: en['accounts.signIn.sendLink'] }).click();
+    await expect.poll(() => page.locator('.error-summary').textContent()).toContain(en['forms.error.email']);
+    await page.getByLabel(en['accounts.field.email']).first().fill(email);
+    await page.getByRole('button', { name: en['accounts.signIn.sendLink'] }).click();
+    await expect.poll(() => page.locator('h1').textContent()).toBe(en['accounts.checkMail.title']);
+    await expectAccessible('check-mail (en)');
+
+    const [mail] = await sink.waitFor(1, { to: email, timeoutMs: 20_000 });
+    expect(mail!.subject).toBe('Your sign-in link for Colloquy');
+    const { path: link } = linkAndCode(mail!.text);
+    await page.goto(`${server.url}${link}`);
+    await expect.poll(() => page.locator('main').textContent()).toContain(email);
+    await page.getByRole('button', { name: en['accounts.link.submit'] }).click();
+    await expect.poll(() => new URL(page.url()).pathname).toBe('/en/account');
+    // Back where the Account link was going (`next`), signed in.
+    expect(await page.locator('main').textContent()).toContain(
+      `${en['accounts.account.signedInAs']} ${email}`,
+    );
+    await expectAccessible('account (en)');
+
+    await page.getByLabel(en['accounts.field.name']).fill('Amina Diallo');
+    await page.getByLabel(en['accounts.field.organisation']).fill('Université Cheikh Anta Diop');
+    await page.getByLabel(en['accounts.field.country']).selectOption('SN');
+    await page.getByLabel(en['accounts.field.stakeholderGroup']).selectOption('academia');
+    await page.getByLabel(en['accounts.field.preferredLocale']).selectOption('fr');
+    await page.getByRole('button', { name: en['accounts.profile.save'] }).click();
+    await expect
+      .poll(() => page.locator('[role="status"]').first().textContent())
+      .toBe(en['accounts.notice.profileSaved']);
+    expect(await page.getByLabel(en['accounts.field.name']).inputValue()).toBe('Amina Diallo');
+    expect(await page.getByLabel(en['accounts.field.country']).inputValue()).toBe('SN');
+    expect(await page.getByRole('link', { name: 'Show the site in Français' }).getAttribute('href')).toBe(
+      '/fr/account',
+    );
+
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('link', { name: en['accounts.data.download'] }).click(),
+    ]);
+    const data = JSON.parse(fs.readFileSync(await download.path(), 'utf8')) as {
+      accounts: { profile: Record<string, unknown> };
+    };
+    expect(data.accounts.profile).toMatchObject({
+      email,
+      name: 'Amina Diallo',
+      organisation: 'Université Cheikh Anta Diop',
+      country: 'SN',
+      stakeholderGroup: 'academia',
+      preferredLanguage: 'fr',
+    });
+
+    await page.getByRole('button', { name: en['accounts.sessions.signOut'], exact: true }).click();
+    await expect
+      .poll(() => page.locator('[role="status"]').first().textContent())
+      .toBe(en['accounts.signIn.signedOut']);
+    await page.goto(`${server.url}/en/account`);
+    expect(new URL(page.url()).pathname).toBe('/en/sign-in');
+  });
+
+  test('[Accounts] the sign-in pages in Arabic: right to left, accessible, the code works', async () => {
+    const email = 'layla@example.org';
+    await page.goto(`${server.url}/ar/sign-in`);
+    expect(await page.locator('html').getAttribute('dir')).toBe('rtl');
+    await expectAccessible('sign-in (ar)');
+    await page.getByLabel(ar['accounts.field.email']).first().fill(email);
+    await page.getByRole('button', { name: ar['accounts.signIn.sendLink'] }).click();
+    await expect.poll(() => page.locator('h1').textContent()).toBe(ar['accounts.checkMail.title']);
+    await expectAccessible('check-mail (ar)');
+
+    const [mail] = await sink.waitFor(1, { to: email, timeoutMs: 20_000 });
+    const { code } = linkAndCode(mail!.text);
+    await page.getByLabel(ar['accounts.field.code']).fill(code);
+    await page.getByRole('button', { name: ar['accounts.checkMail.submit'] }).click();
+    await expect.poll(() => new URL(page.url()).pathname).toBe('/ar/account');
+    await expectAccessible('account (ar)');
+    await page.getByRole('button', { name: ar['accounts.sessions.signOut'], exact: true }).click();
+    await expect.poll(() => new URL(page.url()).pathname).toBe('/ar/sign-in');
+  });
+
+  test('[Accounts] the first secretariat, made on the command line, grants a role on the people page', async () => {
+    await page.goto(`${server.url}${secretariatLink}`);
+    await page.getByRole('button', { name: en['accounts.link.submit'] }).click();
+    await expect.poll(() => new URL(page.url()).pathname).toBe('/en/account');
+
+    await page.goto(`${server.url}/en/admin/people`);
+    expect(await page.locator('h1').textContent()).toBe(en['accounts.people.title']);
+    await expectAccessible('people (en)');
+    await page.getByLabel(en['accounts.people.search']).fill('amina');
+    await page.getByRole('button', { name: en['accounts.people.searchSubmit'] }).click();
+    await page.getByRole('link', { name: 'amina@example.org' }).click();
+    await expectAccessible('person (en)');
+    await page.getByLabel(en['accounts.people.grantLabel']).selectOption('speaker');
+    await page.getByRole('button', { name: en['accounts.people.grant'] }).click();
+    await expect
+      .poll(() => page.locator('[role="status"]').first().textContent())
+      .toBe(en['accounts.people.granted']);
+    expect(await page.getByRole('button', { name: 'Remove the role Speaker' }).count()).toBe(1);
+
+    await page.goto(`${server.url}/ar/admin/people`);
+    expect(await page.locator('h1').textContent()).toBe(ar['accounts.people.title']);
+    await expectAccessible('people (ar)');
+  });
+});
