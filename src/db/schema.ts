@@ -6,3 +6,4 @@ export * from '../modules/accounts/accounts.tables';
 export * from '../modules/audit/audit.tables';
 export * from '../modules/newsletter/newsletter.tables';
 export * from '../modules/registration/registration.tables';
+export * from '../modules/analytics/analytics.tables';
