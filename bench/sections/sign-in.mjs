@@ -51,7 +51,11 @@ export async function run(ctx) {
   );
   return {
     rows: [
-      row(`password sign-ins per second (scrypt + session), ${CONCURRENCY} at once`, result.signInsPerSecond, '/s'),
+      row(
+        `password sign-ins per second (scrypt + session), ${CONCURRENCY} at once`,
+        result.signInsPerSecond,
+        '/s',
+      ),
       row('one sign-in alone, median', result.singleMedianMs, 'ms'),
       row('scrypt verifications alone per second', result.verificationsPerSecond, '/s'),
     ],
