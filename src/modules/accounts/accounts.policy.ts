@@ -30,6 +30,8 @@ export const PERMISSIONS = {
   'audit.read': ['secretariat'],
   'outbox.read': ['secretariat'],
   'newsletter.manage': ['secretariat'],
+  /** Reach figures with exact counts (small cells shown): /admin/reach. */
+  'analytics.read': ['secretariat'],
 } as const satisfies Record<string, readonly Role[]>;
 export type Permission = keyof typeof PERMISSIONS;
 
