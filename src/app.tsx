@@ -51,6 +51,14 @@ export const modules: AppModule[] = [
   auditModule,
 ];
 
+/**
+ * The URL for the log, with credentials that travel in query strings (one-time sign-in links,
+ * newsletter links) cut out: a log reader must not be able to use them.
+ */
+function withoutSecrets(url: string): string {
+  return url.replace(/([?&]token=)[^&#]*/g, '$1…');
+}
+
 const HTML_CACHE_CONTROL = 'public, max-age=0, must-revalidate';
 /** Anything not in the page cache may be someone's own page (a profile, the back office). */
 const PRIVATE_CACHE_CONTROL = 'private, no-store';
@@ -91,7 +99,7 @@ export async function createApp(deps: Deps, opts: AppOptions = {}): Promise<App>
     req.log.info(
       {
         method: req.method,
-        url: req.url,
+        url: withoutSecrets(req.url),
         status: reply.statusCode,
         ms: Math.round(reply.elapsedTime * 10) / 10,
       },
