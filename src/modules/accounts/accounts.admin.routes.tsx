@@ -5,6 +5,7 @@ import type { PageRouteOptions } from '../../platform/http/module';
 import { parseForm, parseParams, parseQuery } from '../../platform/http/parse';
 import { sendPage, viewContextOf } from '../../platform/http/request-context';
 import type { AdminNavLink } from '../../platform/views/admin-layout';
+import { adminNavLinks } from '../../platform/views/admin-nav';
 import { can, type Actor, type Permission } from './accounts.policy';
 import { peopleQuerySchema, personParamsSchema, roleFormSchema } from './accounts.schema';
 import { getPersonForAdmin, grantRole, listPeopleForAdmin, removeRole } from './service/roles';
@@ -21,13 +22,13 @@ export const accountsAdminRoutes: FastifyPluginAsync<PageRouteOptions> = async (
   { deps, site, adminSections },
 ) => {
   const navOf = (req: FastifyRequest, viewer: Actor | null): AdminNavLink[] =>
-    adminSections
-      .filter((s) => can(viewer, s.permission as Permission))
-      .map((s) => ({
-        href: `/${req.locale}/admin${s.path}`,
-        label: req.t(s.label),
-        current: s.path === '/people',
-      }));
+    adminNavLinks({
+      sections: adminSections,
+      allowed: (permission) => can(viewer, permission as Permission),
+      locale: req.locale,
+      t: req.t,
+      currentPath: req.url.split('?')[0] ?? req.url,
+    });
 
   app.get('/people', async (req, reply) => {
     const viewer = await viewerOf(deps, req);
