@@ -46,6 +46,7 @@ import {
 } from './service/manage-documents';
 import { previewSession } from './service/preview-session';
 import {
+  checkContentAccess,
   createSeries,
   createTheme,
   editSeries,
@@ -184,12 +185,13 @@ export const conversationsAdminRoutes: FastifyPluginAsync<PageRouteOptions> = as
 
   app.get('/series/new', async (req, reply) => {
     const { viewer, view } = await viewOf(req);
-    await listSeriesForAdmin(deps, { actor: viewer }); // the permission check
+    checkContentAccess({ actor: viewer });
     return page(reply, <SeriesFormPage view={view} form={{ values: {}, errors: {} }} />);
   });
 
   app.post('/series', async (req, reply) => {
     const { viewer, view } = await viewOf(req);
+    checkContentAccess({ actor: viewer });
     const form = parseForm(seriesFormSchema, req.body);
     const saved = form.ok
       ? await attempt(() => createSeries(deps, { actor: viewer, input: form.data }))
@@ -308,10 +310,10 @@ export const conversationsAdminRoutes: FastifyPluginAsync<PageRouteOptions> = as
         saved.status,
       );
     }
-    return reply.redirect(`${base(req)}/themes/${saved.value.id}?done=created`, 303);
+    return reply.redirect(`${base(req)}/series/themes/${saved.value.id}?done=created`, 303);
   });
 
-  app.get('/themes/:id', async (req, reply) => {
+  app.get('/series/themes/:id', async (req, reply) => {
     const { id } = parseParams(idParamsSchema, req.params);
     const { viewer, view } = await viewOf(req);
     const found = await getThemeForAdmin(deps, { actor: viewer, themeId: id });
@@ -327,7 +329,7 @@ export const conversationsAdminRoutes: FastifyPluginAsync<PageRouteOptions> = as
     );
   });
 
-  app.post('/themes/:id', async (req, reply) => {
+  app.post('/series/themes/:id', async (req, reply) => {
     const { id } = parseParams(idParamsSchema, req.params);
     const { viewer, view } = await viewOf(req);
     const found = await getThemeForAdmin(deps, { actor: viewer, themeId: id });
@@ -347,7 +349,7 @@ export const conversationsAdminRoutes: FastifyPluginAsync<PageRouteOptions> = as
         saved.status,
       );
     }
-    return reply.redirect(`${base(req)}/themes/${id}?done=saved`, 303);
+    return reply.redirect(`${base(req)}/series/themes/${id}?done=saved`, 303);
   });
 
   // Sessions and their agenda
@@ -497,7 +499,7 @@ export const conversationsAdminRoutes: FastifyPluginAsync<PageRouteOptions> = as
     return reply.redirect(`${base(req)}/sessions/${id}?done=saved#agenda-heading`, 303);
   });
 
-  app.get('/agenda/:id', async (req, reply) => {
+  app.get('/sessions/agenda/:id', async (req, reply) => {
     const { id } = parseParams(idParamsSchema, req.params);
     const { viewer, view } = await viewOf(req);
     const found = await getAgendaItemForAdmin(deps, { actor: viewer, agendaItemId: id });
@@ -514,7 +516,7 @@ export const conversationsAdminRoutes: FastifyPluginAsync<PageRouteOptions> = as
     );
   });
 
-  app.post('/agenda/:id', async (req, reply) => {
+  app.post('/sessions/agenda/:id', async (req, reply) => {
     const { id } = parseParams(idParamsSchema, req.params);
     const { viewer, view } = await viewOf(req);
     const found = await getAgendaItemForAdmin(deps, { actor: viewer, agendaItemId: id });
@@ -535,19 +537,20 @@ export const conversationsAdminRoutes: FastifyPluginAsync<PageRouteOptions> = as
         saved.status,
       );
     }
-    return reply.redirect(`${base(req)}/agenda/${id}?done=saved`, 303);
+    return reply.redirect(`${base(req)}/sessions/agenda/${id}?done=saved`, 303);
   });
 
-  app.post('/agenda/:id/delete', async (req, reply) => {
+  app.post('/sessions/agenda/:id/delete', async (req, reply) => {
     const { id } = parseParams(idParamsSchema, req.params);
     const viewer = await requireViewer(deps, req);
     const sessionId = await removeAgendaItem(deps, { actor: viewer, agendaItemId: id });
     return reply.redirect(`${base(req)}/sessions/${sessionId}?done=removed`, 303);
   });
 
-  app.post('/agenda/:id/move', async (req, reply) => {
+  app.post('/sessions/agenda/:id/move', async (req, reply) => {
     const { id } = parseParams(idParamsSchema, req.params);
     const viewer = await requireViewer(deps, req);
+    await getAgendaItemForAdmin(deps, { actor: viewer, agendaItemId: id }); // permission, then existence
     const form = parseForm(moveSchema, req.body);
     if (!form.ok) throw new AppError('BAD_REQUEST', { direction: 'malformed' });
     const sessionId = await moveAgendaItem(deps, {
@@ -580,12 +583,13 @@ export const conversationsAdminRoutes: FastifyPluginAsync<PageRouteOptions> = as
 
   app.get('/speakers/new', async (req, reply) => {
     const { viewer, view } = await viewOf(req);
-    await listSpeakersForAdmin(deps, { actor: viewer }); // the permission check
+    checkContentAccess({ actor: viewer });
     return page(reply, <SpeakerFormPage view={view} form={{ values: {}, errors: {} }} />);
   });
 
   app.post('/speakers', async (req, reply) => {
     const { viewer, view } = await viewOf(req);
+    checkContentAccess({ actor: viewer });
     const form = parseForm(speakerFormSchema, req.body);
     const saved = form.ok
       ? await attempt(() => createSpeaker(deps, { actor: viewer, input: form.data }))

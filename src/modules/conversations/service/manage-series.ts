@@ -184,3 +184,12 @@ export async function editTheme(
     return after;
   });
 }
+
+/**
+ * Refuses anyone who may not manage content, before a form is read or a blank one shown, so a
+ * refusal never depends on what was typed.
+ * @throws AppError UNAUTHENTICATED, FORBIDDEN
+ */
+export function checkContentAccess({ actor }: { actor: Actor | null }): void {
+  assertCan(actor, 'content.manage');
+}

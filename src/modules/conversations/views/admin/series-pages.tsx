@@ -90,7 +90,7 @@ export function SeriesFormPage({
           <ul class="admin-list">
             {themes.map((theme) => (
               <li key={theme.id}>
-                <a href={`${base}/themes/${theme.id}`}>
+                <a href={`${base}/series/themes/${theme.id}`}>
                   <TextIn ctx={ctx} text={theme.title} />
                 </a>
               </li>
@@ -129,7 +129,7 @@ export function ThemeFormPage({
     title: t('admin.field.title'),
     description: t('admin.field.description'),
   };
-  const action = theme ? `${base}/themes/${theme.id}` : `${base}/series/${series.id}/themes`;
+  const action = theme ? `${base}/series/themes/${theme.id}` : `${base}/series/${series.id}/themes`;
   return (
     <AdminPage view={view} title={theme ? t('admin.theme.edit') : t('admin.theme.new')}>
       <p>

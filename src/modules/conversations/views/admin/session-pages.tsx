@@ -251,7 +251,7 @@ function AgendaSection({
       <ol class="admin-list">
         {agenda.map(({ item, speakers }, i) => (
           <li key={item.id}>
-            <a href={`${base}/agenda/${item.id}`}>
+            <a href={`${base}/sessions/agenda/${item.id}`}>
               <TextIn ctx={ctx} text={item.title} />
             </a>{' '}
             <span class="badge">{t(`agenda.kind.${item.kind}`)}</span> {time(item.startsAt, item.endsAt)}
@@ -285,7 +285,7 @@ function MoveButton({
 }) {
   const { t } = view.ctx;
   return (
-    <form method="post" action={`${adminBase(view.ctx)}/agenda/${itemId}/move`} class="inline-form">
+    <form method="post" action={`${adminBase(view.ctx)}/sessions/agenda/${itemId}/move`} class="inline-form">
       <CsrfField token={view.csrfToken} />
       <input type="hidden" name="direction" value={direction} />
       <button type="submit" class="button secondary">
@@ -339,7 +339,7 @@ export function AgendaItemFormPage({
   const { t } = ctx;
   const base = adminBase(ctx);
   const labels = agendaItemLabels(view);
-  const action = itemId ? `${base}/agenda/${itemId}` : `${base}/sessions/${session.id}/agenda`;
+  const action = itemId ? `${base}/sessions/agenda/${itemId}` : `${base}/sessions/${session.id}/agenda`;
   const rows = speakerRowsOf(form);
   return (
     <AdminPage view={view} title={itemId ? t('admin.agenda.edit') : t('admin.agenda.new')}>
@@ -403,7 +403,7 @@ export function AgendaItemFormPage({
         </fieldset>
       </AdminForm>
       {itemId ? (
-        <form method="post" action={`${base}/agenda/${itemId}/delete`} class="inline-form">
+        <form method="post" action={`${base}/sessions/agenda/${itemId}/delete`} class="inline-form">
           <CsrfField token={view.csrfToken} />
           <button type="submit" class="button secondary">
             {t('admin.agenda.remove')}
