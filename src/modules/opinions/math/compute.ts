@@ -12,7 +12,7 @@ import {
   seedPlusPlus,
   weightedSilhouette,
 } from './kmeans';
-import { centredValues, computePca } from './pca';
+import { computePca } from './pca';
 import { createPrng, deriveSeed } from './prng';
 import {
   consensusStatements,
@@ -201,7 +201,6 @@ export function computeOpinionMap(input: OpinionMapInput, previous?: OpinionMap)
     maxSteps: options.maxLanczosSteps,
     previous: previous && { statementIds: previous.statements.id, components: previous.pca.components },
   });
-  const centred = centredValues(matrix, pca.center);
   const [pc1, pc2] = [pca.components[0]!, pca.components[1] ?? new Float64Array(nS)];
 
   // Projection with pol.is's sparsity correction: sqrt(C / |S|) scales up those who voted on few
@@ -213,21 +212,24 @@ export function computeOpinionMap(input: OpinionMapInput, previous?: OpinionMap)
   const y = new Float64Array(nP);
   const votes = new Int32Array(nP);
   const uniform = new Uint8Array(nP);
+  const { rowStart, column, value, active } = matrix;
+  const center = pca.center;
   for (let p = 0; p < nP; p++) {
     let sx = 0;
     let sy = 0;
     let seen = 0;
     let agree = 0;
     let disagree = 0;
-    for (let k = matrix.rowStart[p]!; k < matrix.rowStart[p + 1]!; k++) {
-      const j = matrix.column[k]!;
+    for (let k = rowStart[p]!; k < rowStart[p + 1]!; k++) {
+      const j = column[k]!;
       votes[p]!++;
-      if (!matrix.active[j]) continue;
+      if (!active[j]) continue;
       seen++;
-      sx += centred[k]! * pc1[j]!;
-      sy += centred[k]! * pc2[j]!;
-      if (matrix.value[k] === 1) agree++;
-      else if (matrix.value[k] === -1) disagree++;
+      const c = value[k]! - center[j]!;
+      sx += c * pc1[j]!;
+      sy += c * pc2[j]!;
+      if (value[k] === 1) agree++;
+      else if (value[k] === -1) disagree++;
     }
     const scale = Math.sqrt((activeCount + zeroed) / Math.max(seen + zeroed, 1));
     x[p] = sx * scale;

@@ -89,8 +89,12 @@ export function nearestCentre(x: number, y: number, cx: Float64Array, cy: Float6
 }
 
 /**
- * Lloyd's algorithm from the given centres until no point changes cluster (an exact fixed point)
- * or `maxIterations`. A centre that loses all its points stays where it is; callers drop it.
+ * Lloyd's algorithm from the given centres until no point changes cluster (an exact fixed point),
+ * no centre moves more than 1e-4 of the points' spread, or `maxIterations`, with Hamerly's bounds (2010): a point whose distance to its centre is below
+ * both half the distance from that centre to the next one and a lower bound on its distance to
+ * every other centre keeps its cluster without computing any distance. Same fixed point as plain
+ * Lloyd, far fewer distances once most points have settled. A centre that loses all its points
+ * stays where it is; callers drop it.
  */
 export function lloyd(
   points: Points,
@@ -98,50 +102,135 @@ export function lloyd(
   initY: Float64Array,
   maxIterations: number,
 ): KmeansResult {
-  const n = points.x.length;
+  const { x, y, w } = points;
+  const n = x.length;
   const k = initX.length;
   const cx = Float64Array.from(initX);
   const cy = Float64Array.from(initY);
   const label = new Int32Array(n).fill(-1);
+  const upper = new Float64Array(n);
+  const lower = new Float64Array(n);
   const sx = new Float64Array(k);
   const sy = new Float64Array(k);
   const weight = new Float64Array(k);
+  const moved = new Float64Array(k);
+  const half = new Float64Array(k);
+
+  /** Nearest (first on ties) and second-nearest distances of point i; sets label, upper, lower. */
+  const assign = (i: number): void => {
+    let best = -1;
+    let bestD = Infinity;
+    let secondD = Infinity;
+    const px = x[i]!;
+    const py = y[i]!;
+    for (let c = 0; c < k; c++) {
+      const dx = px - cx[c]!;
+      const dy = py - cy[c]!;
+      const d = dx * dx + dy * dy;
+      if (d < bestD) {
+        secondD = bestD;
+        bestD = d;
+        best = c;
+      } else if (d < secondD) {
+        secondD = d;
+      }
+    }
+    label[i] = best;
+    upper[i] = Math.sqrt(bestD);
+    lower[i] = Math.sqrt(secondD);
+  };
+
+  if (k > 0) for (let i = 0; i < n; i++) assign(i);
+  // Stop when no centre moves more than 1e-4 of the points' spread (RMS distance from their mean):
+  // below that, further iterations only shuffle a few points on a boundary.
+  let mx = 0;
+  let my = 0;
+  let total = 0;
+  for (let i = 0; i < n; i++) {
+    mx += w[i]! * x[i]!;
+    my += w[i]! * y[i]!;
+    total += w[i]!;
+  }
+  let spread = 0;
+  if (total > 0) {
+    mx /= total;
+    my /= total;
+    for (let i = 0; i < n; i++) spread += w[i]! * ((x[i]! - mx) ** 2 + (y[i]! - my) ** 2);
+    spread = Math.sqrt(spread / total);
+  }
+  const settled = 1e-4 * spread;
+  // Per-cluster sums, kept up to date as points move (a moved point is subtracted and added).
+  for (let i = 0; i < n; i++) {
+    const c = label[i]!;
+    const wi = w[i]!;
+    sx[c]! += wi * x[i]!;
+    sy[c]! += wi * y[i]!;
+    weight[c]! += wi;
+  }
   let iterations = 0;
-  for (; iterations < maxIterations; iterations++) {
+  while (k > 0) {
+    iterations++;
+    let maxMoved = 0;
+    let maxMovedAt = -1;
+    let secondMoved = 0;
+    for (let c = 0; c < k; c++) {
+      moved[c] = 0;
+      // A weight below rounding noise is an emptied cluster: its centre stays.
+      if (weight[c]! > 1e-9) {
+        const nx = sx[c]! / weight[c]!;
+        const ny = sy[c]! / weight[c]!;
+        moved[c] = Math.hypot(nx - cx[c]!, ny - cy[c]!);
+        cx[c] = nx;
+        cy[c] = ny;
+      }
+      if (moved[c]! > maxMoved) {
+        secondMoved = maxMoved;
+        maxMoved = moved[c]!;
+        maxMovedAt = c;
+      } else if (moved[c]! > secondMoved) {
+        secondMoved = moved[c]!;
+      }
+    }
+    if (iterations >= maxIterations || maxMoved <= settled) break;
+    for (let c = 0; c < k; c++) {
+      let nearest = Infinity;
+      for (let o = 0; o < k; o++) {
+        if (o !== c) nearest = Math.min(nearest, Math.hypot(cx[c]! - cx[o]!, cy[c]! - cy[o]!));
+      }
+      half[c] = nearest / 2;
+    }
     let changed = 0;
     for (let i = 0; i < n; i++) {
-      const c = nearestCentre(points.x[i]!, points.y[i]!, cx, cy);
-      if (c !== label[i]) {
-        label[i] = c;
+      const a = label[i]!;
+      upper[i]! += moved[a]!;
+      lower[i]! -= a === maxMovedAt ? secondMoved : maxMoved;
+      const bound = Math.max(half[a]!, lower[i]!);
+      if (upper[i]! <= bound) continue;
+      upper[i] = Math.hypot(x[i]! - cx[a]!, y[i]! - cy[a]!);
+      if (upper[i]! <= bound) continue;
+      assign(i);
+      const b = label[i]!;
+      if (b !== a) {
         changed++;
+        const wi = w[i]!;
+        sx[a]! -= wi * x[i]!;
+        sy[a]! -= wi * y[i]!;
+        weight[a]! -= wi;
+        sx[b]! += wi * x[i]!;
+        sy[b]! += wi * y[i]!;
+        weight[b]! += wi;
       }
     }
-    if (changed === 0 && iterations > 0) break;
-    sx.fill(0);
-    sy.fill(0);
-    weight.fill(0);
-    for (let i = 0; i < n; i++) {
-      const c = label[i]!;
-      const w = points.w[i]!;
-      sx[c]! += w * points.x[i]!;
-      sy[c]! += w * points.y[i]!;
-      weight[c]! += w;
-    }
-    for (let c = 0; c < k; c++) {
-      if (weight[c]! > 0) {
-        cx[c] = sx[c]! / weight[c]!;
-        cy[c] = sy[c]! / weight[c]!;
-      }
-    }
+    if (changed === 0) break;
   }
   weight.fill(0);
   let inertia = 0;
   for (let i = 0; i < n; i++) {
     const c = label[i]!;
-    weight[c]! += points.w[i]!;
-    const dx = points.x[i]! - cx[c]!;
-    const dy = points.y[i]! - cy[c]!;
-    inertia += points.w[i]! * (dx * dx + dy * dy);
+    weight[c]! += w[i]!;
+    const dx = x[i]! - cx[c]!;
+    const dy = y[i]! - cy[c]!;
+    inertia += w[i]! * (dx * dx + dy * dy);
   }
   return { cx, cy, label, weight, inertia, iterations };
 }

@@ -28,16 +28,18 @@ export function countVotesByGroup(matrix: VoteMatrix, groupOf: Int32Array, group
     disagree: new Float64Array(groups * nS),
     seen: new Float64Array(groups * nS),
   };
+  const { rowStart, column, value } = matrix;
+  const { seen, agree, disagree } = counts;
   for (let p = 0; p < groupOf.length; p++) {
     const g = groupOf[p]!;
     if (g < 0) continue;
     const base = g * nS;
-    for (let k = matrix.rowStart[p]!; k < matrix.rowStart[p + 1]!; k++) {
-      const at = base + matrix.column[k]!;
-      const v = matrix.value[k]!;
-      counts.seen[at]!++;
-      if (v === 1) counts.agree[at]!++;
-      else if (v === -1) counts.disagree[at]!++;
+    for (let k = rowStart[p]!; k < rowStart[p + 1]!; k++) {
+      const at = base + column[k]!;
+      const v = value[k]!;
+      seen[at]!++;
+      if (v === 1) agree[at]!++;
+      else if (v === -1) disagree[at]!++;
     }
   }
   return counts;

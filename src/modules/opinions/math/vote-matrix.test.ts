@@ -58,6 +58,34 @@ describe('buildVoteMatrix', () => {
     ]);
   });
 
+  test('gives the same matrix from rows grouped by participant (read in place) and from scattered rows', () => {
+    const statements = statementTable([{ id: 1 }, { id: 2 }, { id: 3 }]);
+    const grouped = [
+      { participant: 1, statement: 3, vote: 1, time: 1 },
+      { participant: 1, statement: 1, vote: 0, time: 2 },
+      { participant: 1, statement: 3, vote: -1, time: 3 },
+      { participant: 4, statement: 2, vote: 1, time: 4 },
+      { participant: 4, statement: 2, vote: 0, time: 0 },
+      { participant: 9, statement: 1, vote: -1, time: 5 },
+    ];
+    const scattered = [grouped[3]!, grouped[0]!, grouped[5]!, grouped[2]!, grouped[4]!, grouped[1]!];
+
+    const fromGrouped = buildVoteMatrix(statements, voteTable(grouped));
+
+    expect(cells(fromGrouped)).toEqual([
+      [
+        1,
+        [
+          [1, 0],
+          [3, -1],
+        ],
+      ],
+      [4, [[2, 1]]],
+      [9, [[1, -1]]],
+    ]);
+    expect(cells(buildVoteMatrix(statements, voteTable(scattered)))).toEqual(cells(fromGrouped));
+  });
+
   test('marks rejected and meta statements inactive, keeps their votes, and ignores unknown statements', () => {
     const statements = statementTable([
       { id: 1, moderated: -1 },

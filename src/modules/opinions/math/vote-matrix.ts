@@ -84,35 +84,86 @@ export function voteTable(
   return table;
 }
 
+/** True when a lookup table over 0…max is cheap enough for these ids. */
+function denseEnough(min: number, max: number, count: number): boolean {
+  return min >= 0 && max < Math.max(8 * count, 1 << 20) && max < 1 << 28;
+}
+
 /**
- * Maps ids to dense indices: a lookup table when the ids are dense enough, binary search
- * otherwise. `sortedIds` must be ascending and distinct.
+ * Writes to out[r] the index of values[r] in `sortedIds` (ascending, distinct), or −1 when absent
+ * or when skip[r] is −1: a lookup table when the ids are dense enough, binary search otherwise.
  */
-function indexer(sortedIds: Int32Array): (id: number) => number {
+function indexAll(sortedIds: Int32Array, values: Int32Array, out: Int32Array, skip?: Int32Array): void {
   const n = sortedIds.length;
-  if (n === 0) return () => -1;
+  if (n === 0) {
+    out.fill(-1);
+    return;
+  }
+  const min = sortedIds[0]!;
   const max = sortedIds[n - 1]!;
-  if (sortedIds[0]! >= 0 && max < Math.max(4 * n, 1 << 16) && max < 1 << 26) {
+  if (denseEnough(min, max, n)) {
     const lookup = new Int32Array(max + 1).fill(-1);
     for (let i = 0; i < n; i++) lookup[sortedIds[i]!] = i;
-    return (id) => (id >= 0 && id <= max ? lookup[id]! : -1);
+    for (let r = 0; r < values.length; r++) {
+      const id = values[r]!;
+      out[r] = (skip && skip[r] === -1) || id < 0 || id > max ? -1 : lookup[id]!;
+    }
+    return;
   }
-  return (id) => {
+  for (let r = 0; r < values.length; r++) {
+    if (skip && skip[r] === -1) {
+      out[r] = -1;
+      continue;
+    }
+    const id = values[r]!;
     let lo = 0;
     let hi = n - 1;
+    let found = -1;
     while (lo <= hi) {
       const mid = (lo + hi) >>> 1;
       const v = sortedIds[mid]!;
-      if (v === id) return mid;
+      if (v === id) {
+        found = mid;
+        break;
+      }
       if (v < id) lo = mid + 1;
       else hi = mid - 1;
     }
-    return -1;
-  };
+    out[r] = found;
+  }
 }
 
-function distinctSorted(values: Int32Array): Int32Array {
-  const copy = Int32Array.from(values).sort();
+/** The distinct values of `values[r]` for the rows where keep[r] is not −1, ascending. */
+function distinctSorted(values: Int32Array, keep: Int32Array): Int32Array {
+  let min = Infinity;
+  let max = -Infinity;
+  let count = 0;
+  for (let r = 0; r < values.length; r++) {
+    if (keep[r] === -1) continue;
+    const v = values[r]!;
+    if (v < min) min = v;
+    if (v > max) max = v;
+    count++;
+  }
+  if (count === 0) return new Int32Array(0);
+  if (denseEnough(min, max, count)) {
+    const seen = new Uint8Array(max + 1);
+    let distinct = 0;
+    for (let r = 0; r < values.length; r++) {
+      if (keep[r] === -1) continue;
+      const v = values[r]!;
+      if (seen[v] === 0) {
+        seen[v] = 1;
+        distinct++;
+      }
+    }
+    const out = new Int32Array(distinct);
+    for (let v = min, i = 0; v <= max; v++) if (seen[v] === 1) out[i++] = v;
+    return out;
+  }
+  const copy = new Int32Array(count);
+  for (let r = 0, i = 0; r < values.length; r++) if (keep[r] !== -1) copy[i++] = values[r]!;
+  copy.sort();
   let n = 0;
   for (let i = 0; i < copy.length; i++) {
     if (i === 0 || copy[i] !== copy[n - 1]) copy[n++] = copy[i]!;
@@ -123,8 +174,7 @@ function distinctSorted(values: Int32Array): Int32Array {
 /**
  * Builds the matrix: the latest vote of each (participant, statement) pair wins; on equal times
  * the higher value wins (any fixed rule would do: it keeps the result independent of row order).
- * Two stable counting sorts (by statement, then by participant) put the rows in matrix order in
- * O(votes).
+ * O(votes) apart from sorting each participant's row by statement.
  *
  * @throws Error when a statement id is duplicated or a vote value is not −1, 0 or 1.
  */
@@ -138,91 +188,110 @@ export function buildVoteMatrix(statements: StatementTable, votes: VoteTable): V
     if (statementIds[i] === statementIds[i - 1]) throw new Error(`duplicate statement id ${statementIds[i]}`);
   }
   const nS = statementIds.length;
-  const statementIndex = indexer(statementIds);
 
   const nRows = votes.participant.length;
-  const col = new Int32Array(nRows);
-  let unknownStatementVotes = 0;
+  const voteValues = votes.vote;
   for (let r = 0; r < nRows; r++) {
-    const v = votes.vote[r]!;
+    const v = voteValues[r]!;
     if (v !== 1 && v !== 0 && v !== -1) throw new Error(`vote row ${r}: value ${v} is not -1, 0 or 1`);
-    col[r] = statementIndex(votes.statement[r]!);
-    if (col[r] === -1) unknownStatementVotes++;
   }
+  const col = new Int32Array(nRows);
+  indexAll(statementIds, votes.statement, col);
+  let unknownStatementVotes = 0;
+  for (let r = 0; r < nRows; r++) if (col[r] === -1) unknownStatementVotes++;
 
-  // Participants: those with a vote on a known statement.
-  const known = new Int32Array(nRows - unknownStatementVotes);
-  for (let r = 0, k = 0; r < nRows; r++) if (col[r] !== -1) known[k++] = votes.participant[r]!;
-  const participantIds = distinctSorted(known);
-  const nP = participantIds.length;
-  const participantIndex = indexer(participantIds);
-  const rowOf = new Int32Array(nRows);
-  for (let r = 0; r < nRows; r++) rowOf[r] = col[r] === -1 ? -1 : participantIndex(votes.participant[r]!);
+  const participantColumn = votes.participant;
+  const times = votes.time;
+  // Rows already grouped by participant in ascending id order (ORDER BY participant in SQL) are
+  // used where they are. Otherwise they are bucketed by participant first (a counting sort that
+  // carries the fields along). Fresh large arrays are costly (page faults), so the grouped path
+  // allocates none beyond `col`, which it also reuses for the packed keys below.
+  let grouped = unknownStatementVotes === 0;
+  for (let r = 1; grouped && r < nRows; r++)
+    if (participantColumn[r]! < participantColumn[r - 1]!) grouped = false;
 
-  // Counting sort by statement, then (stable) by participant.
-  const byStatement = countingSort(
-    col,
-    nS,
-    Int32Array.from({ length: nRows }, (_, r) => r),
-  );
-  const byCell = countingSort(rowOf, nP, byStatement);
-
-  // Collapse repeated (participant, statement) cells to the latest vote.
-  const rowStart = new Int32Array(nP + 1);
-  const column = new Int32Array(byCell.length);
-  const value = new Int8Array(byCell.length);
-  let nnz = 0;
-  let bestTime = 0;
-  let lastRow = -1;
-  for (let k = 0; k < byCell.length; k++) {
-    const r = byCell[k]!;
-    const p = rowOf[r]!;
-    const s = col[r]!;
-    const t = votes.time[r]!;
-    const v = votes.vote[r]!;
-    if (lastRow === p && column[nnz - 1] === s) {
-      if (t > bestTime || (t === bestTime && v > value[nnz - 1]!)) {
-        value[nnz - 1] = v;
-        bestTime = t;
+  let participantIds: Int32Array;
+  let bucketStart: Int32Array;
+  let bucketCol = col;
+  let bucketVote = voteValues;
+  let bucketTime = times;
+  if (grouped) {
+    let runs = 0;
+    for (let r = 0; r < nRows; r++) if (r === 0 || participantColumn[r] !== participantColumn[r - 1]) runs++;
+    participantIds = new Int32Array(runs);
+    bucketStart = new Int32Array(runs + 1);
+    for (let r = 0, p = -1; r < nRows; r++) {
+      if (r === 0 || participantColumn[r] !== participantColumn[r - 1]) {
+        participantIds[++p] = participantColumn[r]!;
+        bucketStart[p] = r;
       }
-      continue;
     }
-    column[nnz] = s;
-    value[nnz] = v;
-    bestTime = t;
-    nnz++;
-    rowStart[p + 1]!++;
-    lastRow = p;
+    bucketStart[runs] = nRows;
+  } else {
+    participantIds = distinctSorted(participantColumn, col);
+    const nParticipants = participantIds.length;
+    const rowOf = new Int32Array(nRows);
+    indexAll(participantIds, participantColumn, rowOf, col);
+    bucketStart = new Int32Array(nParticipants + 1);
+    for (let r = 0; r < nRows; r++) if (rowOf[r] !== -1) bucketStart[rowOf[r]! + 1]!++;
+    for (let p = 0; p < nParticipants; p++) bucketStart[p + 1]! += bucketStart[p]!;
+    const kept = bucketStart[nParticipants]!;
+    bucketCol = new Int32Array(kept);
+    bucketVote = new Int8Array(kept);
+    bucketTime = new Float64Array(kept);
+    const fill = bucketStart.slice(0, nParticipants);
+    for (let r = 0; r < nRows; r++) {
+      const p = rowOf[r]!;
+      if (p === -1) continue;
+      const at = fill[p]!++;
+      bucketCol[at] = col[r]!;
+      bucketVote[at] = voteValues[r]!;
+      bucketTime[at] = times[r]!;
+    }
   }
-  for (let p = 0; p < nP; p++) rowStart[p + 1]! += rowStart[p]!;
+  const nP = participantIds.length;
+
+  // Row by row: keep the latest vote per statement, then sort the row by statement.
+  const rowStart = new Int32Array(nP + 1);
+  // Packed (statement index, vote + 1) keys: sorting them sorts the row by statement. Written over
+  // bucketCol, never ahead of what has been read (a row never grows when duplicates are dropped).
+  const packed = bucketCol;
+  const owner = new Int32Array(nS).fill(-1);
+  const slot = new Int32Array(nS);
+  const latest = new Float64Array(nS);
+  let nnz = 0;
+  for (let p = 0; p < nP; p++) {
+    const rowFirst = nnz;
+    for (let k = bucketStart[p]!; k < bucketStart[p + 1]!; k++) {
+      const j = bucketCol[k]!;
+      const v = bucketVote[k]!;
+      const t = bucketTime[k]!;
+      if (owner[j] !== p) {
+        owner[j] = p;
+        slot[j] = nnz;
+        latest[j] = t;
+        packed[nnz++] = (j << 2) | (v + 1);
+      } else if (t > latest[j]! || (t === latest[j] && v + 1 > (packed[slot[j]!]! & 3))) {
+        latest[j] = t;
+        packed[slot[j]!] = (j << 2) | (v + 1);
+      }
+    }
+    if (nnz - rowFirst > 1) packed.subarray(rowFirst, nnz).sort();
+    rowStart[p + 1] = nnz;
+  }
+  const value = new Int8Array(nnz);
+  for (let k = 0; k < nnz; k++) {
+    value[k] = (packed[k]! & 3) - 1;
+    packed[k] = packed[k]! >> 2;
+  }
+  const column = nnz === packed.length ? packed : packed.slice(0, nnz);
   return {
     participantIds,
     statementIds,
     active,
     rowStart,
-    column: column.slice(0, nnz),
-    value: value.slice(0, nnz),
+    column,
+    value,
     unknownStatementVotes,
   };
-}
-
-/** Stable counting sort of `items` by `key[item]` in 0…buckets−1; items whose key is −1 are dropped. */
-function countingSort(key: Int32Array, buckets: number, items: Int32Array): Int32Array {
-  const start = new Int32Array(buckets + 1);
-  let kept = 0;
-  for (let i = 0; i < items.length; i++) {
-    const k = key[items[i]!]!;
-    if (k >= 0) {
-      start[k + 1]!++;
-      kept++;
-    }
-  }
-  for (let b = 0; b < buckets; b++) start[b + 1]! += start[b]!;
-  const out = new Int32Array(kept);
-  for (let i = 0; i < items.length; i++) {
-    const item = items[i]!;
-    const k = key[item]!;
-    if (k >= 0) out[start[k]!++] = item;
-  }
-  return out;
 }
