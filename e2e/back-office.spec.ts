@@ -96,12 +96,25 @@ describe('[Back office] the secretariat publishes a session', () => {
     await page.getByRole('button', { name: en['admin.action.publish'] }).click();
     expect(await page.locator('[role="status"]').textContent()).toBe(en['admin.done.published']);
 
+    const seriesPath = new URL(page.url()).pathname;
+
+    // A theme of the series.
+    await page.getByRole('link', { name: en['admin.theme.new'] }).click();
+    await page.locator('#field-slug').fill('mondes-virtuels');
+    await page.locator('#field-title_fr').fill('Mondes virtuels');
+    await expectAccessible('new theme (en)');
+    await save();
+    expect(await page.locator('[role="status"]').textContent()).toBe(en['admin.done.created']);
+    const themePath = new URL(page.url()).pathname;
+
     // A speaker.
     await page.goto(`${server.url}/en/admin/speakers/new`);
     await page.locator('#field-name').fill('Ana Lima');
     await page.locator('#field-slug').fill('ana-lima');
     await page.locator('#field-organisation_fr').fill('Université de Genève');
+    await expectAccessible('new speaker (en)');
     await save();
+    const speakerPath = new URL(page.url()).pathname;
 
     // The session: French title only; an empty title is refused first, with the values kept.
     await page.goto(`${server.url}/en/admin/sessions/new`);
@@ -131,6 +144,9 @@ describe('[Back office] the secretariat publishes a session', () => {
     await expectAccessible('agenda item (en)');
     await save();
     expect(new URL(page.url()).pathname).toBe(sessionPath);
+    const agendaItemPath = await page
+      .getByRole('link', { name: 'Ouverture de la session' })
+      .getAttribute('href');
 
     // Its document: an executable renamed .pdf is refused, then the real PDF goes in.
     await page.getByRole('link', { name: en['admin.document.new'] }).click();
@@ -198,6 +214,10 @@ describe('[Back office] the secretariat publishes a session', () => {
     for (const [what, url] of [
       ['home', '/ar/admin'],
       ['series list', '/ar/admin/series'],
+      ['series', seriesPath.replace('/en/', '/ar/')],
+      ['theme', themePath.replace('/en/', '/ar/')],
+      ['speaker', speakerPath.replace('/en/', '/ar/')],
+      ['agenda item', agendaItemPath!.replace('/en/', '/ar/')],
       ['sessions list', '/ar/admin/sessions'],
       ['session', sessionPath.replace('/en/', '/ar/')],
       ['speakers', '/ar/admin/speakers'],
