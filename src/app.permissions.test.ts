@@ -6,7 +6,7 @@
 import { describe, expect } from 'vitest';
 import { createApp, modules, type RouteInfo } from './app';
 import { isolatedDbTest as test } from '../test/test-deps';
-import { signedInUser, type SignedInUser } from '../test/accounts';
+import { makeUser, signIn, type SignedInUser, type TestUser } from '../test/accounts';
 import { GRANTED_ROLES, PERMISSIONS, type Permission, type Role } from './modules/accounts';
 import { seedDemo } from './modules/conversations';
 import type { AdminSection } from './platform/http/module';
@@ -36,6 +36,22 @@ const ACCESS: Record<string, Access> = {
   'GET /:locale/speakers/:speakerSlug': 'public',
   'GET /:locale/documents': 'public',
   'GET /:locale/documents/:documentId/:fileLocale': 'public',
+  'GET /:locale/sign-in': 'public',
+  'POST /:locale/sign-in': 'public',
+  'GET /:locale/sign-in/check-mail': 'public',
+  'POST /:locale/sign-in/code': 'public',
+  'GET /:locale/sign-in/link': 'public',
+  'POST /:locale/sign-in/link': 'public',
+  'POST /:locale/sign-in/password': 'public',
+  'POST /:locale/sign-out': 'public',
+  'GET /:locale/account': 'signed-in',
+  'POST /:locale/account/profile': 'signed-in',
+  'POST /:locale/account/password': 'signed-in',
+  'POST /:locale/account/sign-out-everywhere': 'signed-in',
+  'GET /:locale/account/data': 'signed-in',
+  'GET /:locale/account/delete': 'signed-in',
+  'POST /:locale/account/delete': 'signed-in',
+  'GET /:locale/account/deleted': 'public',
   'GET /:locale/newsletter': 'public',
   'POST /:locale/newsletter': 'public',
   'GET /:locale/newsletter/sent': 'public',
@@ -100,10 +116,11 @@ describe('who may use which route', () => {
     const { app, routes } = await createApp(deps);
     const sections = modules.flatMap((m) => m.adminSections ?? []);
     const values = await parameterValues(deps);
-    const people = new Map<Who, SignedInUser>();
+    const users = new Map<Role, TestUser>();
     for (const role of EVERYONE.filter((w): w is Role => w !== 'nobody')) {
-      people.set(role, await signedInUser(deps, { roles: role === 'participant' ? [] : [role] }));
+      users.set(role, await makeUser(deps, { roles: role === 'participant' ? [] : [role] }));
     }
+    const people = new Map<Who, SignedInUser>();
 
     const problems: string[] = [];
     for (const route of routes) {
@@ -120,6 +137,8 @@ describe('who may use which route', () => {
         continue;
       }
       const url = fill(route.url, values);
+      // A fresh session for each route: sign-out routes end the one they are called with.
+      for (const [role, user] of users) people.set(role, await signIn(deps, user));
       const statuses = new Map<Who, number>();
       for (const who of EVERYONE) {
         const person = who === 'nobody' ? undefined : people.get(who);

@@ -80,7 +80,8 @@ export const accountsRoutes: FastifyPluginAsync<PageRouteOptions> = async (app, 
 
   app.get('/sign-in', async (req, reply) => {
     const query = parseQuery(signInQuerySchema, req.query);
-    if (await viewerOf(deps, req)) return reply.redirect(query.next || `/${req.locale}/account`, 303);
+    // Shown to a signed-in browser too (to switch accounts), with its token in the forms.
+    const viewer = await viewerOf(deps, req);
     return sendPage(
       reply,
       <SignInPage
@@ -89,6 +90,8 @@ export const accountsRoutes: FastifyPluginAsync<PageRouteOptions> = async (app, 
         linkForm={EMPTY_FORM}
         passwordForm={EMPTY_FORM}
         notice={query.notice}
+        signedInAs={viewer?.email}
+        csrfToken={viewer?.csrfToken}
       />,
     );
   });
@@ -99,7 +102,13 @@ export const accountsRoutes: FastifyPluginAsync<PageRouteOptions> = async (app, 
       const next = typeof form.values.next === 'string' ? form.values.next : '';
       return sendPage(
         reply,
-        <SignInPage ctx={ctxOf(req)} next={next} linkForm={form} passwordForm={EMPTY_FORM} />,
+        <SignInPage
+          ctx={ctxOf(req)}
+          next={next}
+          linkForm={form}
+          passwordForm={EMPTY_FORM}
+          csrfToken={await tokenOf(req)}
+        />,
         422,
       );
     }
@@ -228,7 +237,13 @@ export const accountsRoutes: FastifyPluginAsync<PageRouteOptions> = async (app, 
       const next = typeof form.values.next === 'string' ? form.values.next : '';
       return sendPage(
         reply,
-        <SignInPage ctx={ctxOf(req)} next={next} linkForm={EMPTY_FORM} passwordForm={form} />,
+        <SignInPage
+          ctx={ctxOf(req)}
+          next={next}
+          linkForm={EMPTY_FORM}
+          passwordForm={form}
+          csrfToken={await tokenOf(req)}
+        />,
         422,
       );
     }
@@ -242,6 +257,7 @@ export const accountsRoutes: FastifyPluginAsync<PageRouteOptions> = async (app, 
         next={form.data.next}
         linkForm={EMPTY_FORM}
         passwordForm={kept}
+        csrfToken={await tokenOf(req)}
         notice="wrongPassword"
       />,
       422,

@@ -1,4 +1,4 @@
-import { ErrorSummary, TextField, type FormState } from '../../../platform/views/forms';
+import { CsrfField, ErrorSummary, TextField, type FormState } from '../../../platform/views/forms';
 import { Layout } from '../../../platform/views/layout';
 import type { ViewContext } from '../../../platform/views/view-context';
 
@@ -9,12 +9,18 @@ export function SignInPage({
   linkForm,
   passwordForm,
   notice,
+  signedInAs,
+  csrfToken,
 }: {
   ctx: ViewContext;
   next: string;
   linkForm: FormState;
   passwordForm: FormState;
   notice?: 'signedOut' | 'deleted' | 'wrongPassword';
+  /** The browser is signed in already: say as whom (signing in again switches accounts). */
+  signedInAs?: string;
+  /** A signed-in browser's forms carry its token (ADR 0019). */
+  csrfToken?: string;
 }) {
   const { t, locale } = ctx;
   const title = t('accounts.signIn.title');
@@ -31,9 +37,16 @@ export function SignInPage({
           {t('accounts.signIn.wrongPassword')}
         </p>
       ) : null}
+      {signedInAs ? (
+        <p class="notice">
+          {t('accounts.account.signedInAs')} <strong dir="ltr">{signedInAs}</strong>.{' '}
+          <a href={`/${locale}/account`}>{t('accounts.account.title')}</a>
+        </p>
+      ) : null}
       <p>{t('accounts.signIn.intro')}</p>
       <ErrorSummary t={t} form={linkForm} labels={{ email: t('accounts.field.email') }} />
       <form method="post" action={`/${locale}/sign-in`} noValidate>
+        {csrfToken ? <CsrfField token={csrfToken} /> : null}
         <input type="hidden" name="next" value={next} />
         <TextField
           t={t}
@@ -57,6 +70,7 @@ export function SignInPage({
         aria-labelledby="password-heading"
         noValidate
       >
+        {csrfToken ? <CsrfField token={csrfToken} /> : null}
         <input type="hidden" name="next" value={next} />
         <TextField
           t={t}
