@@ -7,6 +7,7 @@ import { sql } from 'drizzle-orm';
 import type { Deps } from './deps';
 import { accountsModule, checkCsrf } from './modules/accounts';
 import { adminModule } from './modules/admin';
+import { analyticsModule } from './modules/analytics';
 import { auditModule } from './modules/audit';
 import { conversationsModule } from './modules/conversations';
 import { newsletterModule } from './modules/newsletter';
@@ -49,6 +50,7 @@ export const modules: AppModule[] = [
   accountsModule,
   newsletterModule,
   auditModule,
+  analyticsModule,
 ];
 
 /**

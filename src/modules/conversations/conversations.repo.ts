@@ -200,7 +200,10 @@ export function listSeriesSpeakers(db: Db, seriesId: string): Promise<Speaker[]>
 }
 
 /** The reach figures of a series that exist before registration does: counted, never typed in. */
-export async function countSeriesReach(db: Db, seriesId: string): Promise<SeriesReach> {
+export async function countSeriesReach(
+  db: Db,
+  seriesId: string,
+): Promise<Omit<SeriesReach, 'people' | 'countries'>> {
   const [sessionCount] = await db
     .select({ sessions: count(), themes: countDistinct(sessions.themeId) })
     .from(sessions)

@@ -101,6 +101,9 @@ describe('conversations pages', () => {
       ['2', 'themes'],
       ['2', 'speakers'],
       ['2', 'countries represented by speakers'],
+      // No registrations yet (their figures are tested in the analytics module).
+      ['0', 'people registered'],
+      ['0', 'countries represented by participants'],
     ]);
     expect(html.indexOf('AI and IP')).toBeLessThan(html.indexOf('Data and IP'));
     expect(html).not.toContain('Unpublished draft');

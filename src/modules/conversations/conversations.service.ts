@@ -1,5 +1,6 @@
 import type { Deps } from '../../deps';
 import { AppError } from '../../platform/errors';
+import { getSeriesReachTotals } from '../analytics';
 import type { Locale } from '../../platform/i18n/locales';
 import { bytesOfFile } from './service/manage-documents';
 import {
@@ -81,11 +82,17 @@ async function resolveSeries(deps: Deps, seriesSlug: string | undefined): Promis
  */
 export async function getSeriesHome(deps: Deps, args: { seriesSlug?: string }): Promise<SeriesHome> {
   const series = await resolveSeries(deps, args.seriesSlug);
-  const [themes, sessions, reach] = await Promise.all([
+  const [themes, sessions, programmeReach, participants] = await Promise.all([
     listThemes(deps.db, series.id),
     listPublishedSessions(deps.db, series.id),
     countSeriesReach(deps.db, series.id),
+    getSeriesReachTotals(deps, series.slug),
   ]);
+  const reach: SeriesReach = {
+    ...programmeReach,
+    people: participants.people,
+    countries: participants.countries,
+  };
   const newestFirst = [...sessions].sort((a, b) => b.number - a.number);
   const grouped: SeriesHome['themes'] = themes
     .map((theme) => ({

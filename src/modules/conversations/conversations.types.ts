@@ -100,4 +100,8 @@ export interface SeriesReach {
   themes: number;
   speakers: number;
   speakerCountries: number;
+  /** From registrations (the analytics module's summary); null: fewer than 5. */
+  people: number | null;
+  /** Countries of the people registered. */
+  countries: number;
 }

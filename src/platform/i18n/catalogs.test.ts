@@ -48,6 +48,16 @@ const SAME_AS_ENGLISH: { key: string; locales: readonly Locale[]; why: string }[
   { key: 'documents.kind.programme', locales: ['fr'], why: '"Programme" is French too' },
   { key: 'session.format.virtual', locales: ['es'], why: '"Virtual" is Spanish too' },
   { key: 'errors.title', locales: ['es'], why: '"Error {status}" is Spanish too' },
+  { key: 'analytics.admin.series', locales: ['es'], why: '"Series" is Spanish too' },
+  { key: 'analytics.region.142', locales: ['es'], why: '"Asia" is Spanish too (UN M49)' },
+  { key: 'analytics.region.150', locales: ['fr'], why: '"Europe" is French too (UN M49)' },
+  { key: 'analytics.subregion.054', locales: ['es'], why: '"Melanesia" is Spanish too (UN M49)' },
+  { key: 'analytics.subregion.057', locales: ['es'], why: '"Micronesia" is Spanish too (UN M49)' },
+  {
+    key: 'analytics.map.countryValue',
+    locales: ['es', 'ru', 'ar'],
+    why: 'two placeholders and a colon, written the same way in these languages',
+  },
 ];
 
 type Plural = Record<string, string>;

@@ -4,6 +4,7 @@ import { Localized, LocalizedParagraphs, textOf } from '../../../platform/views/
 import type { ViewContext } from '../../../platform/views/view-context';
 import type { SeriesHome } from '../conversations.service';
 import { SubscribeForm } from '../../newsletter';
+import { publicReachHref } from '../../analytics';
 import { SessionCard, SessionDates, FormatBadge, sessionHref, themeHref } from './session-parts';
 
 /** The series home: what the series is, its reach, the featured session, sessions by theme. */
@@ -15,6 +16,8 @@ export function SeriesHomePage({ ctx, home }: { ctx: ViewContext; home: SeriesHo
     { value: reach.themes, label: t('home.reach.themes', { count: reach.themes }) },
     { value: reach.speakers, label: t('home.reach.speakers', { count: reach.speakers }) },
     { value: reach.speakerCountries, label: t('home.reach.countries', { count: reach.speakerCountries }) },
+    { value: reach.people, label: t('analytics.home.people', { count: reach.people ?? 5 }) },
+    { value: reach.countries, label: t('analytics.home.countries', { count: reach.countries }) },
   ];
   return (
     <Layout
@@ -59,12 +62,18 @@ export function SeriesHomePage({ ctx, home }: { ctx: ViewContext; home: SeriesHo
         <ul class="figures">
           {figures.map((f) => (
             <li key={f.label}>
-              <span class="figure-value">{formatNumber(f.value, locale)}</span>{' '}
+              <span class="figure-value">
+                {f.value === null ? t('analytics.fewerThan5') : formatNumber(f.value, locale)}
+              </span>{' '}
               <span class="figure-label">{f.label}</span>
             </li>
           ))}
         </ul>
         <p class="how-counted">{t('home.reach.howCounted')}</p>
+        <p class="how-counted">{t('analytics.home.howCounted')}</p>
+        <p>
+          <a href={publicReachHref(locale, series.slug)}>{t('analytics.home.link')}</a>
+        </p>
       </section>
 
       <section aria-labelledby="about-heading">
