@@ -602,6 +602,33 @@ describe('people and roles in the back office', () => {
     expect(entries[0]!.actorLabel).toBe(`Sec Retariat <${secretariat.email}>`);
   });
 
+  test('people come 25 a page, with links to the next and previous pages', async () => {
+    const a = await app();
+    const secretariat = await signedInUser(deps(), { email: newEmail(), roles: ['secretariat'] });
+    for (let i = 0; i < 27; i++) {
+      await makeUser(deps(), { email: `paged-${String(i).padStart(2, '0')}@pagination.example` });
+    }
+
+    const first = await a.inject({
+      url: '/en/admin/people?q=pagination.example',
+      headers: secretariat.headers,
+    });
+    const second = await a.inject({
+      url: '/en/admin/people?q=pagination.example&page=2',
+      headers: secretariat.headers,
+    });
+
+    const emails = (body: string) =>
+      [...body.matchAll(/>(paged-\d\d@pagination\.example)</g)].map((m) => m[1]);
+    expect(first.body).toContain('27 people');
+    expect(first.body).toContain('People, page 1 of 2');
+    expect(emails(first.body)).toHaveLength(25);
+    expect(emails(first.body)[0]).toBe('paged-00@pagination.example');
+    expect(first.body).toContain('href="/en/admin/people?q=pagination.example&amp;page=2" rel="next"');
+    expect(emails(second.body)).toEqual(['paged-25@pagination.example', 'paged-26@pagination.example']);
+    expect(second.body).toContain('rel="prev"');
+  });
+
   test('a participant calling the grant route is refused in their language, and nothing changes', async () => {
     const a = await app();
     const participant = await signedInUser(deps(), { email: newEmail() });
