@@ -19,6 +19,14 @@ export function DocumentTable({
   showSession: boolean;
 }) {
   const { t, locale } = ctx;
+  // Labels every row repeats, translated once.
+  const label = {
+    symbol: t('documents.symbol'),
+    title: t('documents.title'),
+    session: t('documents.session'),
+    date: t('documents.date'),
+    versions: t('documents.versions'),
+  };
   return (
     // A region that may scroll sideways on a phone: focusable so keyboards can scroll it too.
     <div class="table-scroll" role="region" aria-label={t('documents.caption')} tabIndex={0}>
@@ -26,38 +34,38 @@ export function DocumentTable({
         <caption class="visually-hidden">{t('documents.caption')}</caption>
         <thead>
           <tr>
-            <th scope="col">{t('documents.symbol')}</th>
-            <th scope="col">{t('documents.title')}</th>
-            {showSession ? <th scope="col">{t('documents.session')}</th> : null}
-            <th scope="col">{t('documents.date')}</th>
-            <th scope="col">{t('documents.versions')}</th>
+            <th scope="col">{label.symbol}</th>
+            <th scope="col">{label.title}</th>
+            {showSession ? <th scope="col">{label.session}</th> : null}
+            <th scope="col">{label.date}</th>
+            <th scope="col">{label.versions}</th>
           </tr>
         </thead>
         <tbody>
           {documents.map(({ document, session, files }) => {
-            const ordered = LOCALES.flatMap((l) => files.filter((f) => f.locale === l));
+            const ordered = inUnOrder(files);
             return (
               <tr key={document.id}>
-                <td class="symbol" dir="ltr" data-label={t('documents.symbol')}>
+                <td class="symbol" dir="ltr" data-label={label.symbol}>
                   {document.symbol}
                 </td>
-                <td data-label={t('documents.title')}>
+                <td data-label={label.title}>
                   <span>
                     <span class="doc-kind">{t(`documents.kind.${document.kind}`)}</span>{' '}
-                    <Localized ctx={ctx} text={document.title} />
+                    {Localized({ ctx, text: document.title })}
                   </span>
                 </td>
                 {showSession ? (
-                  <td data-label={t('documents.session')}>
+                  <td data-label={label.session}>
                     {session ? t('session.number', { number: session.number }) : '—'}
                   </td>
                 ) : null}
-                <td data-label={t('documents.date')}>
+                <td data-label={label.date}>
                   <time dateTime={document.publishedOn}>
                     {formatDate(new Date(`${document.publishedOn}T12:00:00Z`), locale, 'UTC')}
                   </time>
                 </td>
-                <td data-label={t('documents.versions')}>
+                <td data-label={label.versions}>
                   <ul class="versions">
                     {ordered.map((f) => {
                       const fileLocale = f.locale as Locale;
@@ -94,4 +102,13 @@ export function DocumentTable({
       </table>
     </div>
   );
+}
+
+/** Language versions in the UN's order of the six languages; most lists come in that order already. */
+function inUnOrder<F extends { locale: string }>(files: F[]): F[] {
+  const rank = (f: F) => LOCALES.indexOf(f.locale as Locale);
+  for (let i = 1; i < files.length; i++) {
+    if (rank(files[i - 1]!) > rank(files[i]!)) return [...files].sort((a, b) => rank(a) - rank(b));
+  }
+  return files;
 }

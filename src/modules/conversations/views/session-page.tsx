@@ -3,7 +3,7 @@ import { pickText } from '../../../platform/i18n/localized-text';
 import { Layout } from '../../../platform/views/layout';
 import { Localized, LocalizedParagraphs, textOf } from '../../../platform/views/localized';
 import type { ViewContext } from '../../../platform/views/view-context';
-import type { SessionPageAgendaEntry } from '../conversations.types';
+import type { SessionPageAgendaEntry, SpeakerRole } from '../conversations.types';
 import type { SessionPage as SessionPageData } from '../conversations.service';
 import { DocumentTable } from './document-table';
 import { FormatBadge, SeriesBreadcrumb, SessionTimes, sessionHref, speakerHref } from './session-parts';
@@ -14,6 +14,7 @@ export function SessionPage({ ctx, page }: { ctx: ViewContext; page: SessionPage
   const { series, session, theme, agenda, documents, state } = page;
   const base = sessionHref(locale, series.slug, session.number);
   const days = groupByDay(agenda, ctx, session.timeZone);
+  const labels = agendaLabels(ctx);
   return (
     <Layout
       ctx={ctx}
@@ -83,23 +84,19 @@ export function SessionPage({ ctx, page }: { ctx: ViewContext; page: SessionPage
                     />
                   </p>
                   <p class="agenda-title">
-                    <span class="badge agenda-kind">{t(`agenda.kind.${item.kind}`)}</span>{' '}
-                    <Localized ctx={ctx} text={item.title} />
+                    <span class="badge agenda-kind">{labels.kind(item.kind)}</span>{' '}
+                    {Localized({ ctx, text: item.title })}
                   </p>
-                  <Localized ctx={ctx} as="p" text={item.description} />
+                  {Localized({ ctx, as: 'p', text: item.description })}
                   {speakers.length > 0 ? (
-                    <ul class="speakers" aria-label={t('session.agenda.speakers')}>
+                    <ul class="speakers" aria-label={labels.speakers}>
                       {speakers.map(({ speaker, role }) => (
                         <li key={speaker.slug}>
                           <a href={speakerHref(locale, speaker.slug)}>{speaker.name}</a>
                           {', '}
-                          <span class="role">{t(`speaker.role.${role}`)}</span>
-                          {pickText(speaker.organisation, locale) ? (
-                            <>
-                              {' — '}
-                              <Localized ctx={ctx} text={speaker.organisation} />
-                            </>
-                          ) : null}
+                          <span class="role">{labels.role(role)}</span>
+                          {pickText(speaker.organisation, locale) ? ' — ' : null}
+                          {Localized({ ctx, text: speaker.organisation })}
                         </li>
                       ))}
                     </ul>
@@ -179,6 +176,30 @@ function Watch({
   }
   return <p>{t('session.watch.noLivestream')}</p>;
 }
+
+/**
+ * The agenda's repeated labels, each translated once per render (an agenda repeats a handful of
+ * kinds and roles dozens of times). Texts inside the agenda are rendered with `Localized` called as
+ * a function: the same elements, without a component per text (docs/benchmarks.md).
+ */
+function agendaLabels({ t }: ViewContext) {
+  const kinds = new Map<AgendaKind, string>();
+  const roles = new Map<SpeakerRole, string>();
+  return {
+    speakers: t('session.agenda.speakers'),
+    kind(kind: AgendaKind): string {
+      let label = kinds.get(kind);
+      if (label === undefined) kinds.set(kind, (label = t(`agenda.kind.${kind}`)));
+      return label;
+    },
+    role(role: SpeakerRole): string {
+      let label = roles.get(role);
+      if (label === undefined) roles.set(role, (label = t(`speaker.role.${role}`)));
+      return label;
+    },
+  };
+}
+type AgendaKind = SessionPageAgendaEntry['item']['kind'];
 
 /** Agenda items grouped by their day in the session's time zone, for two-day sessions. */
 function groupByDay(agenda: SessionPageAgendaEntry[], ctx: ViewContext, timeZone: string) {

@@ -50,20 +50,18 @@ export function SessionTimes({
   compact?: boolean;
 }) {
   const { locale, t } = ctx;
-  const inZone = (zone: string) =>
-    compact ? formatTimeRange(start, end, locale, zone) : formatDateTimeRange(start, end, locale, zone);
+  const range = compact ? formatTimeRange : formatDateTimeRange;
+  const inZone = range(start, end, locale, timeZone);
   return (
     <span class="times">
-      <span>
-        {inZone(timeZone)} ({formatTimeZoneName(start, locale, timeZone, compact ? 'short' : 'long')})
-      </span>
+      <span>{`${inZone} (${formatTimeZoneName(start, locale, timeZone, compact ? 'short' : 'long')})`}</span>
       <span
         class="viewer-time"
         data-start={start.toISOString()}
         data-end={end.toISOString()}
         data-label={t('session.yourTime')}
       >
-        <noscript>{t('session.utc', { time: inZone('UTC') })}</noscript>
+        <noscript>{t('session.utc', { time: range(start, end, locale, 'UTC') })}</noscript>
       </span>
     </span>
   );
