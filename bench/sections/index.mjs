@@ -12,7 +12,8 @@ import * as sessionPage from './session-page.mjs';
 import * as startup from './startup.mjs';
 import * as memory from './memory.mjs';
 import * as signIn from './sign-in.mjs';
+import * as newsletter from './newsletter.mjs';
 
 // startup comes last: its `npm start` with a full build rewrites dist/, which the other sections
 // run from.
-export const SECTIONS = [sessionPage, memory, signIn, startup];
+export const SECTIONS = [sessionPage, memory, signIn, newsletter, startup];

@@ -80,6 +80,22 @@ describe('sendBulk without SMTP', () => {
     expect(again).toEqual({ written: 2, skipped: 2 });
   });
 
+  test('sends a batch at most once per language: a second call writes nothing for a language already sent', async () => {
+    const first = await deps.mailer.sendBulk('test.batch:once', [bulk('o1', 3, { locale: 'fr' })]);
+    const again = await deps.mailer.sendBulk('test.batch:once', [
+      bulk('o2', 3, { locale: 'fr' }),
+      bulk('o3', 2, { locale: 'ar' }),
+    ]);
+    expect(first).toEqual({ written: 3, skipped: 0 });
+    expect(again).toEqual({ written: 2, skipped: 3 });
+    expect(await countOutboxMailByBatch(deps.db, 'test.batch:once')).toEqual({
+      queued: 0,
+      sent: 0,
+      failed: 0,
+      held: 5,
+    });
+  });
+
   test('refuses a bad address or a header with a line break, writing nothing', async () => {
     await expect(
       deps.mailer.sendBulk('test.batch:3', [bulk('b3', 1, { recipients: [{ to: 'a@b, c@d', vars: {} }] })]),
@@ -97,13 +113,14 @@ describe('sendBulk without SMTP', () => {
 });
 
 describe('sendBulk with SMTP', () => {
-  const sink = new SmtpSink();
+  const sink = new SmtpSink({ rejectRecipient: (address) => address.startsWith('nobody') });
   let deps: TestDeps;
   beforeAll(async () => {
     await sink.start();
     deps = await createTestDeps({
       env: {
         SMTP_URL: sink.url,
+        MAIL_RETRY_LIMIT: '2',
         MAIL_RETRY_DELAY_S: '1',
         MAIL_RETRY_DELAY_MAX_S: '1',
         MAIL_POLL_INTERVAL_S: '0.5',
@@ -141,4 +158,35 @@ describe('sendBulk with SMTP', () => {
     }
     expect(counts).toEqual({ queued: 0, sent: 30, failed: 0, held: 0 });
   });
+
+  test(
+    'one refused recipient in a group is retried and fails alone; its neighbours go out once',
+    { timeout: 40_000 },
+    async () => {
+      const mail = bulk('p', 4, { subject: 'Partial' });
+      const recipients = [
+        ...mail.recipients,
+        { to: 'nobody@example.org', vars: { n: 'x', token: 'tx', who: 'N' } },
+      ];
+      await deps.mailer.sendBulk('test.batch:partial', [{ ...mail, recipients }]);
+      let counts = await countOutboxMailByBatch(deps.db, 'test.batch:partial');
+      for (let i = 0; i < 300 && counts.failed < 1; i++) {
+        await new Promise((r) => setTimeout(r, 100));
+        counts = await countOutboxMailByBatch(deps.db, 'test.batch:partial');
+      }
+      expect(counts).toEqual({ queued: 0, sent: 4, failed: 1, held: 0 });
+      const partial = sink.messages.filter((m) => m.subject === 'Partial');
+      expect(partial.map((m) => m.envelope.to[0]).sort()).toEqual([
+        'reader0@example.org',
+        'reader1@example.org',
+        'reader2@example.org',
+        'reader3@example.org',
+      ]);
+      const { rows } = await deps.db.execute<{ attempts: number; last_error: string }>(
+        sql`SELECT attempts, last_error FROM mail_outbox WHERE to_address = 'nobody@example.org'`,
+      );
+      expect(rows[0]!.attempts).toBe(3);
+      expect(rows[0]!.last_error).toMatch(/550/);
+    },
+  );
 });

@@ -5,8 +5,16 @@ import type { DbOrTransaction } from './outbox.repo';
 
 /** pg-boss keeps its tables in a schema of its own, which it creates and migrates on start. */
 export const QUEUE_SCHEMA = 'pgboss';
-/** One job per outbox row; the job's id is the row's id. */
+/**
+ * One job per outbox row, the job's id being the row's id; or, for bulk sends, one job for a group
+ * of rows (`data.ids`, a job id of its own): see `enqueueGroups`.
+ */
 export const MAIL_QUEUE = 'mail.send';
+
+/** The data of a job that carries a group of outbox rows. */
+export interface MailJobData {
+  ids?: string[];
+}
 
 export interface MailRetryPolicy {
   /** Attempts after the first one; the message is `failed` after the last. */
@@ -68,6 +76,26 @@ export class MailQueue {
     for (let start = 0; start < ids.length; start += JOBS_PER_INSERT) {
       const jobs: JobInsert[] = ids.slice(start, start + JOBS_PER_INSERT).map((id) => ({
         id,
+        retryLimit: this.retry.retryLimit,
+        retryDelay: this.retry.retryDelaySeconds,
+        retryBackoff: true,
+        retryDelayMax: this.retry.retryDelayMaxSeconds,
+        expireInSeconds: JOB_EXPIRE_SECONDS,
+      }));
+      await this.boss.insert(MAIL_QUEUE, jobs, { db: adapter });
+    }
+  }
+
+  /**
+   * Queues one delivery job per group of outbox ids (a bulk send): 100,000 messages become a few
+   * thousand jobs, not 100,000. A group is retried as a whole, and the worker sends only the rows
+   * of it still queued, so a message is never sent twice because its neighbour failed.
+   */
+  async enqueueGroups(db: DbOrTransaction, groups: readonly (readonly string[])[]): Promise<void> {
+    const adapter = fromDrizzle(db, sql);
+    for (let start = 0; start < groups.length; start += JOBS_PER_INSERT) {
+      const jobs: JobInsert[] = groups.slice(start, start + JOBS_PER_INSERT).map((ids) => ({
+        data: { ids: [...ids] } satisfies MailJobData,
         retryLimit: this.retry.retryLimit,
         retryDelay: this.retry.retryDelaySeconds,
         retryBackoff: true,

@@ -2,7 +2,7 @@ import type { JobResult, JobWithMetadata } from 'pg-boss';
 import type { Db } from '../../db/client';
 import type { Clock } from '../clock';
 import type { Logger } from '../logger';
-import type { MailQueue, MailRetryPolicy } from './mail-queue';
+import type { MailJobData, MailQueue, MailRetryPolicy } from './mail-queue';
 import {
   listQueuedOutboxMail,
   markOutboxMailSent,
@@ -26,9 +26,12 @@ export interface MailWorkerOptions {
 const MAX_ERROR_LENGTH = 1000;
 
 /**
- * Starts taking delivery jobs from the queue. Each batch: load the rows still `queued`, send each
- * over SMTP, then record the outcome of the whole batch in two statements. A job whose row is no
- * longer queued (sent, failed) is completed without sending. Stopping the queue stops the worker.
+ * Starts taking delivery jobs from the queue. A job carries one outbox row (its id) or a group of
+ * rows (a bulk send, `data.ids`). Each batch of jobs: load the rows still `queued`, send each over
+ * SMTP, then record the outcome of the whole batch in two statements. A job completes when none of
+ * its rows failed; otherwise it fails and pg-boss retries it with backoff, and the retry sends only
+ * the rows still queued. Rows no longer queued (sent, failed) are never sent again. Stopping the
+ * queue stops the worker.
  */
 export async function startMailWorker(opts: MailWorkerOptions): Promise<void> {
   await opts.queue.work(
@@ -39,10 +42,10 @@ export async function startMailWorker(opts: MailWorkerOptions): Promise<void> {
 
 async function deliverBatch(opts: MailWorkerOptions, jobs: JobWithMetadata<object>[]): Promise<JobResult[]> {
   const { db, transport, clock, log } = opts;
-  const rows = await listQueuedOutboxMail(
-    db,
-    jobs.map((job) => job.id),
-  );
+  const idsOf = (job: JobWithMetadata<object>): string[] => (job.data as MailJobData | null)?.ids ?? [job.id];
+  const jobOfRow = new Map<string, JobWithMetadata<object>>();
+  for (const job of jobs) for (const id of idsOf(job)) jobOfRow.set(id, job);
+  const rows = await listQueuedOutboxMail(db, [...jobOfRow.keys()]);
   const outcomes = await Promise.all(
     rows.map(async (row) => {
       try {
@@ -55,11 +58,10 @@ async function deliverBatch(opts: MailWorkerOptions, jobs: JobWithMetadata<objec
   );
 
   const now = clock.now();
-  const jobById = new Map(jobs.map((job) => [job.id, job]));
   const sent = outcomes.filter((o) => o.ok).map((o) => o.id);
   const refused = outcomes.filter((o) => !o.ok);
   const failures: MailAttemptFailure[] = refused.map((o) => {
-    const job = jobById.get(o.id)!;
+    const job = jobOfRow.get(o.id)!;
     const isFinal = job.retryCount >= job.retryLimit;
     return {
       id: o.id,
@@ -89,10 +91,13 @@ async function deliverBatch(opts: MailWorkerOptions, jobs: JobWithMetadata<objec
 
   const failureById = new Map(failures.map((f) => [f.id, f]));
   return jobs.map((job) => {
-    const failure = failureById.get(job.id);
-    return failure
-      ? { id: job.id, status: 'failed', output: { error: failure.error } }
-      : { id: job.id, status: 'completed' };
+    const failed = idsOf(job).filter((id) => failureById.has(id));
+    if (failed.length === 0) return { id: job.id, status: 'completed' };
+    return {
+      id: job.id,
+      status: 'failed',
+      output: { error: failureById.get(failed[0]!)!.error, failed: failed.length },
+    };
   });
 }
 

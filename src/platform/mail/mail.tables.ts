@@ -1,5 +1,16 @@
 import { sql } from 'drizzle-orm';
-import { check, index, integer, jsonb, pgEnum, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import {
+  check,
+  index,
+  integer,
+  jsonb,
+  pgEnum,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
 
 /**
  * - `queued`: waiting for the mail worker (a pg-boss job with the same id carries it);
@@ -29,12 +40,16 @@ export const mailTemplates = pgTable(
       .$type<Record<string, string>>()
       .notNull()
       .default(sql`'{}'::jsonb`),
-    /** What the send belongs to, for its progress: `newsletter.edition:<id>`. */
+    /**
+     * What the send belongs to, for its progress: `newsletter.edition:<id>`. One template per
+     * batch and language: a second send of the same batch and language is not written at all
+     * (the bulk send's dedupe key, checked once instead of once per recipient).
+     */
     batchKey: text().notNull(),
     createdAt: timestamp({ withTimezone: true }).notNull(),
   },
   (t) => [
-    index('mail_templates_batch_key_idx').on(t.batchKey),
+    uniqueIndex('mail_templates_batch_key_locale_key').on(t.batchKey, t.locale),
     check('mail_templates_locale', sql`${t.locale} IN ('ar','zh','en','fr','ru','es')`),
   ],
 );

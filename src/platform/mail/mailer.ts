@@ -74,7 +74,9 @@ export interface Mailer {
   /**
    * A bulk send: each template's subject, bodies and headers are stored once, and each recipient
    * gets an outbox row that refers to it (docs/adr/0015). All or none, in the caller's transaction
-   * when given. `batchKey` groups the send for `countOutboxMailByBatch` (its progress).
+   * when given. `batchKey` groups the send for `countOutboxMailByBatch` (its progress) and is its
+   * dedupe key: a batch goes out at most once per language (a second call skips that language
+   * whole). Recipients may also carry dedupe keys of their own, at a cost per row.
    *
    * @returns how many messages were queued (or held), and how many were skipped for their dedupe key.
    */
@@ -85,8 +87,10 @@ export interface Mailer {
   ): Promise<{ written: number; skipped: number }>;
 }
 
-/** Rows per bulk INSERT: 9 bind parameters each, at most 65,535 a statement. */
-const BULK_CHUNK = 5_000;
+/** Rows per bulk INSERT (four array parameters, whatever the count). */
+const BULK_CHUNK = 10_000;
+/** Messages per delivery job in a bulk send (see MailQueue.enqueueGroups). */
+const BULK_JOB_SIZE = 25;
 
 /** Rows per outbox INSERT, and characters of content it may carry (see insertOutboxMail). */
 const CHUNK = { maxRows: 1_000, maxChars: 16_000_000 };
@@ -175,7 +179,7 @@ export function createOutboxMailer(opts: { db: Db; clock: Clock; queue?: MailQue
       let skipped = 0;
       for (const { mail, templateId, rows } of prepared) {
         if (rows.length === 0) continue;
-        await insertMailTemplate(
+        const isNew = await insertMailTemplate(
           tx,
           {
             id: templateId,
@@ -189,10 +193,25 @@ export function createOutboxMailer(opts: { db: Db; clock: Clock; queue?: MailQue
           },
           createdAt,
         );
+        if (!isNew) {
+          // This batch was already sent in this language: the whole group is a duplicate.
+          skipped += rows.length;
+          continue;
+        }
         for (let start = 0; start < rows.length; start += BULK_CHUNK) {
           const chunk = rows.slice(start, start + BULK_CHUNK);
-          const inserted = await insertTemplatedOutboxMail(tx, chunk, { status, createdAt });
-          if (queue && inserted.length > 0) await queue.enqueue(tx, inserted);
+          const inserted = await insertTemplatedOutboxMail(
+            tx,
+            { id: templateId, kind: mail.kind, locale: mail.locale },
+            chunk,
+            { status, createdAt },
+          );
+          if (queue && inserted.length > 0) {
+            const groups: string[][] = [];
+            for (let i = 0; i < inserted.length; i += BULK_JOB_SIZE)
+              groups.push(inserted.slice(i, i + BULK_JOB_SIZE));
+            await queue.enqueueGroups(tx, groups);
+          }
           written += inserted.length;
           skipped += chunk.length - inserted.length;
         }

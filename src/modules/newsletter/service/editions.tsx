@@ -223,10 +223,11 @@ export async function previewEdition(
 
 /**
  * Sends an edition to every confirmed subscriber of its segment, each in their language (or the
- * fallback, with a note), each message with its own unsubscribe link (RFC 8058 headers). The
- * edition is locked and marked queued in the same transaction as the messages, and each message
- * has a dedupe key per edition and subscriber: sending twice sends once (the second call returns
- * the first one's count).
+ * fallback, with a note), each message with its own unsubscribe link (RFC 8058 headers). Sending
+ * twice sends once: the edition is locked and marked queued in the same transaction as its
+ * messages (a second call returns the first one's count), and the bulk send's dedupe key is the
+ * edition and language (`mail_templates`' unique batch key and locale): even a second send that got
+ * past the lock would write nothing.
  *
  * @throws AppError UNAUTHENTICATED, FORBIDDEN, NOT_FOUND; CONFLICT when the segment is empty.
  */
@@ -259,11 +260,7 @@ export async function sendEdition(
           'List-Unsubscribe': `<${props.unsubscribeUrl}>`,
           'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click',
         },
-        recipients: those.map((r) => ({
-          to: r.email,
-          vars: { token: tokens.tokenFor(r) },
-          dedupeKey: `newsletter.edition:${edition.id}:${r.id}`,
-        })),
+        recipients: those.map((r) => ({ to: r.email, vars: { token: tokens.tokenFor(r) } })),
       });
     }
     const { written } = await deps.mailer.sendBulk(editionBatchKey(edition.id), mails, { db: tx });
