@@ -124,6 +124,21 @@ describe('personal data across modules', () => {
     });
   });
 
+  test('the last secretariat cannot delete their account', async ({ deps }) => {
+    await deps.db.delete(userRoles).where(eq(userRoles.role, 'secretariat'));
+    const only = await makeUser(deps, { roles: ['secretariat'] });
+
+    await expect(
+      deleteOwnAccount(deps, actorOf(only, ['secretariat']), [accountsModule]),
+    ).rejects.toMatchObject({
+      code: 'CONFLICT',
+      details: { reason: 'lastSecretariat' },
+    });
+
+    const data = await exportPersonalData(deps, actorOf(only, ['secretariat']), [accountsModule]);
+    expect(data).toMatchObject({ accounts: { roles: [{ role: 'participant' }, { role: 'secretariat' }] } });
+  });
+
   test('a module that fails to erase leaves the account as it was', async ({ deps }) => {
     const person = await makeUser(deps);
     const failing: AppModule = {
