@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 
 export interface CachedPage {
   body: Buffer;
@@ -63,9 +63,9 @@ export class PageCache {
   }
 }
 
-/** A strong ETag from the bytes of the response. */
+/** A strong ETag from the bytes of the response (one-shot `hash`: no Hash object per response). */
 export function etagOf(body: Buffer | string): string {
-  return `"${createHash('sha1').update(body).digest('base64url')}"`;
+  return `"${hash('sha1', body, 'base64url')}"`;
 }
 
 /** True when an If-None-Match header names this ETag (or is `*`). */
