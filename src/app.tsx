@@ -11,6 +11,7 @@ import { analyticsModule } from './modules/analytics';
 import { auditModule } from './modules/audit';
 import { conversationsModule } from './modules/conversations';
 import { newsletterModule } from './modules/newsletter';
+import { registrationModule } from './modules/registration';
 import { AppError } from './platform/errors';
 import { API_PREFIX, buildOpenApiDocument, mountApiRoutes } from './platform/http/api';
 import { loadAssets, type Assets } from './platform/http/assets';
@@ -49,6 +50,7 @@ export const modules: AppModule[] = [
   conversationsModule,
   accountsModule,
   newsletterModule,
+  registrationModule,
   auditModule,
   analyticsModule,
 ];

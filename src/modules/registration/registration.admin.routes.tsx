@@ -1,0 +1,146 @@
+import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
+import type { PageRouteOptions } from '../../platform/http/module';
+import { parseForm, parseParams, parseQuery } from '../../platform/http/parse';
+import { sendPage, viewContextOf } from '../../platform/http/request-context';
+import type { AdminNavLink } from '../../platform/views/admin-layout';
+import type { FormState } from '../../platform/views/forms';
+import { can, viewerOf, type Permission, type Viewer } from '../accounts';
+import {
+  adminListQuerySchema,
+  adminRegistrationParamsSchema,
+  adminSessionParamsSchema,
+  checkInSchema,
+  settingsSchema,
+} from './registration.schema';
+import {
+  cancelRegistrationAsSecretariat,
+  checkIn,
+  decideRegistration,
+  exportRegistrationsCsv,
+  getSessionRegistrations,
+  listSessionsWithRegistration,
+  saveSettings,
+} from './service/registrations';
+import { RegistrationsHomePage, SessionRegistrationsPage, settingsFormValues } from './views/admin-pages';
+
+const EMPTY: FormState = { values: {}, errors: {} };
+
+/** The secretariat's registration pages, under /{locale}/admin/registrations (`content.manage`). */
+export const registrationAdminRoutes: FastifyPluginAsync<PageRouteOptions> = async (
+  app,
+  { deps, site, adminSections },
+) => {
+  const navOf = (req: FastifyRequest, viewer: Viewer | null): AdminNavLink[] =>
+    adminSections
+      .filter((s) => can(viewer, s.permission as Permission))
+      .map((s) => {
+        const href = `/${req.locale}/admin${s.path}`;
+        return { href, label: req.t(s.label), current: req.url.split('?')[0]!.startsWith(href) };
+      });
+  const here = (req: FastifyRequest, sessionId: string) => `/${req.locale}/admin/registrations/${sessionId}`;
+
+  app.get('/registrations', async (req, reply) => {
+    const viewer = await viewerOf(deps, req);
+    const sessions = await listSessionsWithRegistration(deps, viewer);
+    return sendPage(
+      reply,
+      <RegistrationsHomePage ctx={viewContextOf(req, site)} nav={navOf(req, viewer)} sessions={sessions} />,
+    );
+  });
+
+  async function renderSession(
+    req: FastifyRequest,
+    viewer: Viewer | null,
+    sessionId: string,
+    extra: {
+      settingsForm?: FormState;
+      checkInForm?: FormState;
+      checkedIn?: { name: string; already: boolean };
+      saved?: boolean;
+    } = {},
+  ) {
+    const query = parseQuery(adminListQuerySchema, req.method === 'GET' ? req.query : {});
+    const filter = { status: query.status, mode: query.mode };
+    const data = await getSessionRegistrations(deps, viewer, sessionId, filter);
+    return (
+      <SessionRegistrationsPage
+        ctx={viewContextOf(req, site)}
+        nav={navOf(req, viewer)}
+        csrfToken={viewer!.csrfToken}
+        data={data}
+        filter={filter}
+        settingsForm={
+          extra.settingsForm ?? { values: settingsFormValues(data.settings, data.session), errors: {} }
+        }
+        checkInForm={extra.checkInForm ?? EMPTY}
+        checkedIn={extra.checkedIn}
+        saved={extra.saved ?? query.saved === '1'}
+      />
+    );
+  }
+
+  app.get('/registrations/:sessionId', async (req, reply) => {
+    const { sessionId } = parseParams(adminSessionParamsSchema, req.params);
+    const viewer = await viewerOf(deps, req);
+    return sendPage(reply, await renderSession(req, viewer, sessionId));
+  });
+
+  app.post('/registrations/:sessionId/settings', async (req, reply) => {
+    const { sessionId } = parseParams(adminSessionParamsSchema, req.params);
+    const viewer = await viewerOf(deps, req);
+    const form = parseForm(settingsSchema, req.body);
+    const result = form.ok ? await saveSettings(deps, viewer, sessionId, form.data) : form;
+    if (result.ok) return reply.redirect(`${here(req, sessionId)}?saved=1`, 303);
+    const values = { ...(req.body as Record<string, unknown>) };
+    delete values._csrf;
+    return sendPage(
+      reply,
+      await renderSession(req, viewer, sessionId, { settingsForm: { values, errors: result.errors } }),
+      422,
+    );
+  });
+
+  app.post('/registrations/:sessionId/check-in', async (req, reply) => {
+    const { sessionId } = parseParams(adminSessionParamsSchema, req.params);
+    const viewer = await viewerOf(deps, req);
+    const form = parseForm(checkInSchema, req.body);
+    const result = form.ok ? await checkIn(deps, viewer, sessionId, form.data.code) : form;
+    if (result.ok) {
+      const name = result.registration.displayName || result.registration.checkInCode;
+      return sendPage(
+        reply,
+        await renderSession(req, viewer, sessionId, { checkedIn: { name, already: result.already } }),
+      );
+    }
+    const values = { ...(req.body as Record<string, unknown>) };
+    delete values._csrf;
+    return sendPage(
+      reply,
+      await renderSession(req, viewer, sessionId, { checkInForm: { values, errors: result.errors } }),
+      422,
+    );
+  });
+
+  for (const action of ['approve', 'decline', 'cancel'] as const) {
+    app.post(`/registrations/:sessionId/:registrationId/${action}`, async (req, reply) => {
+      const { sessionId, registrationId } = parseParams(adminRegistrationParamsSchema, req.params);
+      const viewer = await viewerOf(deps, req);
+      if (action === 'cancel') await cancelRegistrationAsSecretariat(deps, viewer, sessionId, registrationId);
+      else await decideRegistration(deps, viewer, sessionId, registrationId, action);
+      return reply.redirect(here(req, sessionId), 303);
+    });
+  }
+
+  app.get('/registrations/:sessionId/export.csv', async (req, reply) => {
+    const { sessionId } = parseParams(adminSessionParamsSchema, req.params);
+    const viewer = await viewerOf(deps, req);
+    const { session, csv } = await exportRegistrationsCsv(deps, viewer, sessionId);
+    return reply
+      .type('text/csv; charset=utf-8')
+      .header(
+        'content-disposition',
+        `attachment; filename="registrations-${session.seriesSlug}-${session.number}.csv"`,
+      )
+      .send(csv);
+  });
+};
