@@ -48,7 +48,13 @@ export interface OpinionMapOptions {
   baseClusters: number;
   /** Largest number of groups considered; the bound actually used also depends on the base clusters. */
   maxGroups: number;
+  /** Lloyd iterations for the groups (on at most `baseClusters` points: cheap). */
   kmeansMaxIterations: number;
+  /**
+   * Lloyd iterations per update for the base clusters (100,000 points at most). They start from
+   * the previous update's centres, so they keep converging from one update to the next.
+   */
+  baseIterations: number;
   /**
    * Smallest group: a k whose smallest group holds fewer participants than
    * min(minGroupSize, ceil(clustered / 10)) is not considered.
@@ -85,6 +91,7 @@ export const DEFAULT_OPTIONS: OpinionMapOptions = {
   baseClusters: 100,
   maxGroups: 8,
   kmeansMaxIterations: 100,
+  baseIterations: 20,
   minGroupSize: 5,
   groupRestarts: 4,
   kMargin: 0.02,
@@ -185,11 +192,24 @@ export interface OpinionMap {
 /**
  * Computes the opinion map of a conversation. `previous` (the last map of the same conversation)
  * is the starting point: PCA warm start and orientation, base cluster centres, group labels, the
- * shown k, and who is clustered.
+ * shown k, and who is clustered. `onPhase`, when given, hears how long each phase took (for logs
+ * and the bench; it does not change the result).
  */
-export function computeOpinionMap(input: OpinionMapInput, previous?: OpinionMap): OpinionMap {
+export function computeOpinionMap(
+  input: OpinionMapInput,
+  previous?: OpinionMap,
+  onPhase?: (phase: 'matrix' | 'pca' | 'projection' | 'clustering' | 'statistics', ms: number) => void,
+): OpinionMap {
+  let phaseStart = performance.now();
+  const phase = (name: Parameters<NonNullable<typeof onPhase>>[0]) => {
+    if (!onPhase) return;
+    const now = performance.now();
+    onPhase(name, now - phaseStart);
+    phaseStart = now;
+  };
   const options: OpinionMapOptions = { ...DEFAULT_OPTIONS, ...input.options };
   const matrix = buildVoteMatrix(input.statements, input.votes);
+  phase('matrix');
   const nP = matrix.participantIds.length;
   const nS = matrix.statementIds.length;
   const activeCount = matrix.active.reduce((n, a) => n + a, 0);
@@ -205,6 +225,7 @@ export function computeOpinionMap(input: OpinionMapInput, previous?: OpinionMap)
 
   // Projection with pol.is's sparsity correction: sqrt(C / |S|) scales up those who voted on few
   // statements, whose sum would otherwise pull them towards the centre.
+  phase('pca');
   // pol.is zeroes the columns of rejected and meta statements rather than dropping them, so they
   // count as votes of everyone in the correction: sqrt((C + M) / (|S| + M)) with M such columns.
   const zeroed = options.sparsityCorrection === 'reference' ? nS - activeCount : 0;
@@ -237,6 +258,7 @@ export function computeOpinionMap(input: OpinionMapInput, previous?: OpinionMap)
     uniform[p] = agree > 0 !== disagree > 0 ? 1 : 0;
   }
 
+  phase('projection');
   const statementX = new Float64Array(nS);
   const statementY = new Float64Array(nS);
   const extremity = new Float64Array(nS);
@@ -260,6 +282,7 @@ export function computeOpinionMap(input: OpinionMapInput, previous?: OpinionMap)
   });
 
   const groupCount = clustering.groups.length;
+  phase('clustering');
   const counts = countVotesByGroup(matrix, clustering.groupIndex, groupCount);
   const stats = repnessStatistics(counts);
   const groups: OpinionGroup[] = clustering.groups.map((g, index) => ({
@@ -274,6 +297,10 @@ export function computeOpinionMap(input: OpinionMapInput, previous?: OpinionMap)
     ),
   }));
 
+  const consensus = consensusStatements(counts, matrix.statementIds, matrix.active, options.consensusCount);
+  const gicReference = groupInformedConsensusReference(counts);
+  const gicGeometric = groupInformedConsensusGeometric(counts);
+  phase('statistics');
   return {
     version: 1,
     options,
@@ -284,8 +311,8 @@ export function computeOpinionMap(input: OpinionMapInput, previous?: OpinionMap)
       x: statementX,
       y: statementY,
       extremity,
-      groupInformedConsensus: groupInformedConsensusReference(counts),
-      groupInformedConsensusGeometric: groupInformedConsensusGeometric(counts),
+      groupInformedConsensus: gicReference,
+      groupInformedConsensusGeometric: gicGeometric,
     },
     pca: {
       components: pca.components,
@@ -312,7 +339,7 @@ export function computeOpinionMap(input: OpinionMapInput, previous?: OpinionMap)
       ns: counts.seen,
       ...stats,
     },
-    consensus: consensusStatements(counts, matrix.statementIds, matrix.active, options.consensusCount),
+    consensus,
     counts: {
       participants: nP,
       statements: nS,
@@ -413,7 +440,7 @@ function clusterParticipants({ x, y, inConv, uniform, options, previous, partici
       cy: previous.baseClusters.y,
     },
   );
-  let base = dropEmpty(lloyd(fitPoints, init.cx, init.cy, options.kmeansMaxIterations));
+  let base = dropEmpty(lloyd(fitPoints, init.cx, init.cy, options.baseIterations));
   if (fit.length === 0)
     base = { ...base, cx: new Float64Array(0), cy: new Float64Array(0), weight: new Float64Array(0) };
   const nB = base.cx.length;

@@ -48,26 +48,28 @@ export function seedPlusPlus(
       if (d < nearest[i]!) nearest[i] = d;
     }
   };
-  if (initial) for (let c = 0; c < initial.cx.length && c < k; c++) addCentre(initial.cx[c]!, initial.cy[c]!);
-  const draw = (score: (i: number) => number): number => {
+  /** Index drawn in proportion to w[i] (first centre) or w[i] × nearest[i]; −1 when all are 0. */
+  const draw = (first: boolean): number => {
+    const w = points.w;
     let total = 0;
-    for (let i = 0; i < n; i++) total += score(i);
+    for (let i = 0; i < n; i++) total += first ? w[i]! : w[i]! * nearest[i]!;
     if (!(total > 0)) return -1;
     let target = prng.next() * total;
     let last = -1;
     for (let i = 0; i < n; i++) {
-      const s = score(i);
-      if (s <= 0) continue;
+      const score = first ? w[i]! : w[i]! * nearest[i]!;
+      if (score <= 0) continue;
       last = i;
-      target -= s;
+      target -= score;
       if (target < 0) return i;
     }
     return last;
   };
-  let next = cx.length === 0 ? draw((i) => points.w[i]!) : draw((i) => points.w[i]! * nearest[i]!);
+  if (initial) for (let c = 0; c < initial.cx.length && c < k; c++) addCentre(initial.cx[c]!, initial.cy[c]!);
+  let next = cx.length >= k ? -1 : draw(cx.length === 0);
   while (next !== -1 && cx.length < k) {
     addCentre(points.x[next]!, points.y[next]!);
-    next = draw((i) => points.w[i]! * nearest[i]!);
+    next = cx.length >= k ? -1 : draw(false);
   }
   return { cx: Float64Array.from(cx), cy: Float64Array.from(cy) };
 }
@@ -115,6 +117,11 @@ export function lloyd(
   const weight = new Float64Array(k);
   const moved = new Float64Array(k);
   const half = new Float64Array(k);
+  // For each centre, the other centres by increasing distance (refreshed every iteration): a point
+  // that must be reassigned only looks at the centres near its own.
+  const neighbour = new Int32Array(k * k);
+  const neighbourDistance = new Float64Array(k * k);
+  const byDistance: number[] = [];
 
   /** Nearest (first on ties) and second-nearest distances of point i; sets label, upper, lower. */
   const assign = (i: number): void => {
@@ -138,6 +145,37 @@ export function lloyd(
     label[i] = best;
     upper[i] = Math.sqrt(bestD);
     lower[i] = Math.sqrt(secondD);
+  };
+
+  /**
+   * Reassigns point i, now in cluster a at distance ua, visiting the other centres nearest to a
+   * first and stopping once d(a, c) − ua exceeds the second-best distance found: by the triangle
+   * inequality no centre further down the list can be nearer. Same result as a full scan (ties to
+   * the lowest index).
+   */
+  const reassign = (i: number, a: number, ua: number): void => {
+    const px = x[i]!;
+    const py = y[i]!;
+    let best = a;
+    let bestD = ua;
+    let secondD = Infinity;
+    for (let t = 0; t < k - 1; t++) {
+      if (neighbourDistance[a * k + t]! - ua > secondD) break;
+      const c = neighbour[a * k + t]!;
+      const dx = px - cx[c]!;
+      const dy = py - cy[c]!;
+      const d = Math.sqrt(dx * dx + dy * dy);
+      if (d < bestD || (d === bestD && c < best)) {
+        secondD = bestD;
+        bestD = d;
+        best = c;
+      } else if (d < secondD) {
+        secondD = d;
+      }
+    }
+    label[i] = best;
+    upper[i] = bestD;
+    lower[i] = secondD;
   };
 
   if (k > 0) for (let i = 0; i < n; i++) assign(i);
@@ -179,7 +217,9 @@ export function lloyd(
       if (weight[c]! > 1e-9) {
         const nx = sx[c]! / weight[c]!;
         const ny = sy[c]! / weight[c]!;
-        moved[c] = Math.hypot(nx - cx[c]!, ny - cy[c]!);
+        const dx = nx - cx[c]!;
+        const dy = ny - cy[c]!;
+        moved[c] = Math.sqrt(dx * dx + dy * dy);
         cx[c] = nx;
         cy[c] = ny;
       }
@@ -193,11 +233,22 @@ export function lloyd(
     }
     if (iterations >= maxIterations || maxMoved <= settled) break;
     for (let c = 0; c < k; c++) {
-      let nearest = Infinity;
+      byDistance.length = 0;
       for (let o = 0; o < k; o++) {
-        if (o !== c) nearest = Math.min(nearest, Math.hypot(cx[c]! - cx[o]!, cy[c]! - cy[o]!));
+        if (o === c) continue;
+        const dx = cx[c]! - cx[o]!;
+        const dy = cy[c]! - cy[o]!;
+        neighbourDistance[c * k + o] = Math.sqrt(dx * dx + dy * dy);
+        byDistance.push(o);
       }
-      half[c] = nearest / 2;
+      byDistance.sort((p, q) => neighbourDistance[c * k + p]! - neighbourDistance[c * k + q]! || p - q);
+      // Sorted copies go to the front of the row (the distances are read by index first).
+      const row = byDistance.map((o) => neighbourDistance[c * k + o]!);
+      for (let t = 0; t < row.length; t++) {
+        neighbour[c * k + t] = byDistance[t]!;
+        neighbourDistance[c * k + t] = row[t]!;
+      }
+      half[c] = row.length > 0 ? row[0]! / 2 : Infinity;
     }
     let changed = 0;
     for (let i = 0; i < n; i++) {
@@ -206,9 +257,11 @@ export function lloyd(
       lower[i]! -= a === maxMovedAt ? secondMoved : maxMoved;
       const bound = Math.max(half[a]!, lower[i]!);
       if (upper[i]! <= bound) continue;
-      upper[i] = Math.hypot(x[i]! - cx[a]!, y[i]! - cy[a]!);
+      const dx = x[i]! - cx[a]!;
+      const dy = y[i]! - cy[a]!;
+      upper[i] = Math.sqrt(dx * dx + dy * dy);
       if (upper[i]! <= bound) continue;
-      assign(i);
+      reassign(i, a, upper[i]!);
       const b = label[i]!;
       if (b !== a) {
         changed++;
