@@ -11,11 +11,10 @@
 import * as sessionPage from './session-page.mjs';
 import * as startup from './startup.mjs';
 import * as memory from './memory.mjs';
-import * as opinions from './opinions.mjs';
 import * as signIn from './sign-in.mjs';
 import * as newsletter from './newsletter.mjs';
-import * as reach from './reach.mjs';
+import * as opinions from './opinions.mjs';
 
 // startup comes last: its `npm start` with a full build rewrites dist/, which the other sections
 // run from.
-export const SECTIONS = [sessionPage, memory, signIn, newsletter, reach, startup];
+export const SECTIONS = [sessionPage, memory, signIn, newsletter, opinions, startup];
