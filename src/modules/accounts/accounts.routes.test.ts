@@ -341,6 +341,30 @@ describe('password', () => {
   });
 });
 
+describe('password cost', () => {
+  test('signing in with a hash of an older cost replaces it with one of today’s', async () => {
+    const a = await app();
+    const { scryptSync, randomBytes } = await import('node:crypto');
+    const salt = randomBytes(16);
+    const key = scryptSync('an older cost password', salt, 32, { N: 2 ** 14, r: 8, p: 1 });
+    const person = await makeUser(deps(), { email: newEmail() });
+    await deps()
+      .db.update(users)
+      .set({ passwordHash: `scrypt$16384$8$1$${salt.toString('base64url')}$${key.toString('base64url')}` })
+      .where(eq(users.id, person.id));
+
+    const res = await a.inject({
+      method: 'POST',
+      url: '/en/sign-in/password',
+      payload: { email: person.email, password: 'an older cost password' },
+    });
+
+    expect(res.statusCode).toBe(303);
+    const [row] = await deps().db.select().from(users).where(eq(users.id, person.id));
+    expect(row!.passwordHash).toMatch(/^scrypt\$32768\$8\$1\$/);
+  });
+});
+
 describe('profile', () => {
   test('saves name, organisation, country, stakeholder group and language; offers to switch language', async () => {
     const a = await app();

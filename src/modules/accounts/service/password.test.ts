@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { safeNextPath } from '../accounts.schema';
 import { AttemptCounter } from './limits';
-import { hashPassword, verifyPassword } from './password';
+import { hashPassword, needsRehash, verifyPassword } from './password';
 
 describe('passwords', () => {
   test('a hash verifies its password only, and two hashes of one password differ (salt)', async () => {
@@ -14,6 +14,17 @@ describe('passwords', () => {
     expect(await verifyPassword('correct horse battery stapl', hash)).toBe(false);
     expect(await verifyPassword('anything', null)).toBe(false);
     expect(await verifyPassword('anything', 'md5$abc')).toBe(false);
+  });
+
+  test('a hash with other parameters still verifies, and is due for a rehash', async () => {
+    const { scryptSync, randomBytes } = await import('node:crypto');
+    const salt = randomBytes(16);
+    const key = scryptSync('older password here', salt, 32, { N: 2 ** 14, r: 8, p: 1 });
+    const old = `scrypt$16384$8$1$${salt.toString('base64url')}$${key.toString('base64url')}`;
+
+    expect(await verifyPassword('older password here', old)).toBe(true);
+    expect(needsRehash(old)).toBe(true);
+    expect(needsRehash(await hashPassword('older password here'))).toBe(false);
   });
 
   test('the same text in composed or decomposed Unicode is the same password (NFC)', async () => {

@@ -50,6 +50,14 @@ export async function verifyPassword(password: string, stored: string | null | u
   return key.length === parsed.hash.length && timingSafeEqual(key, parsed.hash);
 }
 
+/** Whether a stored hash was made with other parameters than today's: rehash it at the next sign-in. */
+export function needsRehash(stored: string): boolean {
+  const parsed = parseHash(stored);
+  return (
+    !parsed || parsed.N !== SCRYPT_PARAMS.N || parsed.r !== SCRYPT_PARAMS.r || parsed.p !== SCRYPT_PARAMS.p
+  );
+}
+
 function parseHash(
   stored: string,
 ): { N: number; r: number; p: number; salt: Buffer; hash: Buffer } | undefined {

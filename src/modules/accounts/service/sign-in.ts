@@ -13,7 +13,7 @@ import {
 } from '../repo/sign-in-tokens';
 import { findUserByEmail, updateUser, upsertUserByEmail, type DbOrTransaction } from '../repo/users';
 import { signInLimitsOf } from './limits';
-import { verifyPassword } from './password';
+import { hashPassword, needsRehash, verifyPassword } from './password';
 import { hashToken } from './sessions';
 
 /**
@@ -205,6 +205,9 @@ export async function signInWithPassword(
     limits.add(input.email, now.getTime());
     return { ok: false, reason: 'wrongPassword' };
   }
-  await updateUser(deps.db, user.id, { lastSignInAt: now });
+  // A hash made with an older cost is replaced now, while the password is at hand.
+  const rehashed =
+    user.passwordHash && needsRehash(user.passwordHash) ? await hashPassword(input.password) : undefined;
+  await updateUser(deps.db, user.id, { lastSignInAt: now, ...(rehashed ? { passwordHash: rehashed } : {}) });
   return { ok: true, userId: user.id, nextPath: '', created: false, preferredLocale: user.preferredLocale };
 }
