@@ -12,6 +12,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import ar from '../src/platform/i18n/messages/ar.json' with { type: 'json' };
 import en from '../src/platform/i18n/messages/en.json' with { type: 'json' };
+import fr from '../src/platform/i18n/messages/fr.json' with { type: 'json' };
 import { makeDemoPdf } from '../src/modules/conversations/demo/demo-pdf';
 import { languageName } from '../src/platform/i18n/format';
 import { makeExe } from '../test/files';
@@ -234,6 +235,24 @@ describe('[Back office] the secretariat publishes a session', () => {
       );
       await expectAccessible(what);
     }
+    // Without SMTP, mail is held in the outbox, where the secretariat reads it.
+    const someone = await browser.newContext();
+    const signIn = await someone.newPage();
+    await signIn.goto(`${server.url}/fr/sign-in`);
+    await signIn.getByLabel(fr['accounts.field.email']).first().fill('lea@example.org');
+    await signIn.getByRole('button', { name: fr['accounts.signIn.sendLink'] }).click();
+    await signIn.waitForLoadState();
+    await someone.close();
+    await page.goto(`${server.url}/en/admin/outbox?status=held`);
+    await page
+      .getByRole('row', { name: /lea@example\.org/ })
+      .getByRole('link')
+      .click();
+    expect(await page.locator('.mail-text').textContent()).toContain('/fr/sign-in/link?token=');
+    await expectAccessible('outbox message (en)');
+    await page.goto(page.url().replace('/en/', '/ar/'));
+    await expectAccessible('outbox message (ar)');
+
     await page.goto(`${server.url}/en/admin/audit?action=conversations.session.publish`);
     expect(await page.locator('.audit-entry').count()).toBe(1);
     expect(problems).toEqual([]);
