@@ -8,6 +8,7 @@ import { signedInUser, type SignedInUser } from '../../../test/accounts';
 import { listOutboxMail } from '../../platform/mail/outbox.repo';
 import { findSubscriberByEmail } from './newsletter.repo';
 import { subscribeToNewsletter } from './newsletter.service';
+import { newsletterModule } from './index';
 
 let deps: TestDeps;
 let app: Awaited<ReturnType<typeof createApp>>['app'];
@@ -291,5 +292,26 @@ describe('the back office', () => {
       headers: secretariat.headers,
     });
     expect(bad.statusCode).toBe(400);
+  });
+});
+
+describe('personal data', () => {
+  test('an account’s export holds the subscription of its address, and deletion removes it', async () => {
+    await subscribeToNewsletter(deps, { email: 'mine@example.org', locale: 'ru', themes: [themeId] });
+    const hook = newsletterModule.personalData!;
+    const exported = await hook.exportFor(deps, { id: participant.id, email: 'Mine@Example.org' });
+    expect(exported).toMatchObject({
+      email: 'mine@example.org',
+      status: 'pending',
+      language: 'ru',
+      themes: [{ id: themeId, title: { en: 'AI and IP' } }],
+      confirmedAt: null,
+    });
+    expect(JSON.stringify(exported)).not.toMatch(/token|nonce|hash/i);
+    await deps.db.transaction((tx) =>
+      hook.eraseFor(deps, tx, { id: participant.id, email: 'mine@example.org' }),
+    );
+    expect(await findSubscriberByEmail(deps.db, 'mine@example.org')).toBeUndefined();
+    expect(await hook.exportFor(deps, { id: participant.id, email: 'mine@example.org' })).toBeNull();
   });
 });

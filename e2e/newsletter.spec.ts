@@ -1,0 +1,231 @@
+// The newsletter in a real Chromium against the built app, mail delivered over SMTP to a sink in
+// this process (test/smtp-sink.ts): a visitor subscribes on the series home, confirms through the
+// link in the received mail; the secretariat writes an edition, previews it, sends it and watches
+// its progress; the subscriber gets it and unsubscribes in one click as a mail client would (RFC
+// 8058 POST); another visitor, in Arabic, unsubscribes with the page's button. axe-core checks
+// every newsletter page in English and Arabic.
+import { execFile } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
+import ar from '../src/platform/i18n/messages/ar.json' with { type: 'json' };
+import en from '../src/platform/i18n/messages/en.json' with { type: 'json' };
+import { SmtpSink, type ReceivedMail } from '../test/smtp-sink';
+import { checkA11y, formatViolations, launchChromium } from './support/browser';
+import { startTestServer, type TestServer } from './support/server';
+
+const run = promisify(execFile);
+/** The machine is shared and slow at times: a page after a form post may take seconds. */
+const SLOW = { timeout: 30_000, interval: 100 };
+const SECRETARIAT = 'newsletter.secretariat@example.org';
+
+/** The path (and query) of a newsletter link in a received message. */
+function linkIn(mail: ReceivedMail | undefined, kind: 'confirm' | 'unsubscribe' | 'preferences'): string {
+  const match = new RegExp(`https?://\\S+?(/[a-z]{2}/newsletter/${kind}\\?token=[\\w.%-]+)`).exec(
+    mail?.text ?? '',
+  );
+  if (!match?.[1]) throw new Error(`no ${kind} link in:\n${mail?.text}`);
+  return match[1];
+}
+
+describe('[Newsletter] subscribe, confirm, send an edition, unsubscribe in one click', () => {
+  const sink = new SmtpSink();
+  let dataDir: string;
+  let server: TestServer;
+  let browser: Browser;
+  let context: BrowserContext;
+  let page: Page;
+  let secretariatLink = '';
+
+  beforeAll(async () => {
+    await sink.start();
+    dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'colloquy-e2e-newsletter-'));
+    fs.chmodSync(dataDir, 0o755);
+    const env = { DATA_DIR: dataDir, SEED_DEMO: 'true', SMTP_URL: sink.url, MAIL_POLL_INTERVAL_S: '0.5' };
+    const cli = path.join(path.dirname(inject('e2eServerEntry')), 'cli.js');
+    const { DATABASE_URL: _external, ...inherited } = process.env;
+    const printed = await run(process.execPath, [cli, 'create-secretariat', SECRETARIAT], {
+      env: { ...inherited, ...env, LOG_LEVEL: 'warn' },
+    });
+    secretariatLink = /https?:\/\/\S+(\/en\/sign-in\/link\?token=[\w-]+)/.exec(printed.stdout)?.[1] ?? '';
+    expect(secretariatLink, printed.stdout).not.toBe('');
+    [server, browser] = await Promise.all([
+      startTestServer({ env: { ...env, DATABASE_URL: '' }, timeoutMs: 120_000 }),
+      launchChromium(),
+    ]);
+    context = await browser.newContext();
+    page = await context.newPage();
+  }, 180_000);
+
+  afterAll(async () => {
+    await context?.close();
+    await browser?.close();
+    await server?.stop();
+    await sink.stop();
+    if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  async function expectAccessible(what: string) {
+    expect
+      .soft(formatViolations(await checkA11y(page)), `axe-core violations on ${what} (${page.url()})`)
+      .toBe('');
+  }
+
+  test(
+    '[Newsletter] a visitor subscribes and confirms; the secretariat sends an edition; one click unsubscribes',
+    { timeout: 240_000 },
+    async () => {
+      const email = 'reader@example.org';
+      // The series home, its sign-up form: a malformed address first.
+      await page.goto(`${server.url}/en/`);
+      const form = page.locator('form[action="/en/newsletter"]');
+      await form.getByLabel(en['newsletter.signup.email']).fill('reader@');
+      await form.getByRole('button', { name: en['newsletter.signup.submit'] }).click();
+      await expect.poll(() => new URL(page.url()).pathname, SLOW).toBe('/en/newsletter');
+      expect(await page.locator('.error-summary').textContent()).toContain(en['forms.error.email']);
+      expect(await page.getByLabel(en['newsletter.signup.email']).inputValue()).toBe('reader@');
+      await expectAccessible('sign-up page with an error (en)');
+
+      await page.getByLabel(en['newsletter.signup.email']).fill(email);
+      await page.getByLabel(en['newsletter.signup.language']).selectOption('en');
+      await page.getByRole('button', { name: en['newsletter.signup.submit'] }).click();
+      await expect.poll(() => page.locator('h1').textContent(), SLOW).toBe(en['newsletter.sent.title']);
+      await expectAccessible('check your inbox (en)');
+
+      const [confirmation] = await sink.waitFor(1, { to: email, timeoutMs: 20_000 });
+      expect(confirmation!.subject).toBe('Confirm your subscription to the Colloquy newsletter');
+      await page.goto(`${server.url}${linkIn(confirmation, 'confirm')}`);
+      await expect.poll(() => page.locator('h1').textContent(), SLOW).toBe(en['newsletter.confirm.title']);
+      await expectAccessible('confirm (en)');
+      await page.getByRole('button', { name: en['newsletter.confirm.submit'] }).click();
+      await expect
+        .poll(() => page.locator('h1').textContent(), SLOW)
+        .toBe(en['newsletter.confirm.doneTitle']);
+      await expectAccessible('confirmed (en)');
+
+      // A second visitor, in Arabic.
+      const arEmail = 'qari@example.org';
+      await page.goto(`${server.url}/ar/`);
+      const arForm = page.locator('form[action="/ar/newsletter"]');
+      await arForm.getByLabel(ar['newsletter.signup.email']).fill(arEmail);
+      // The page's language is chosen already.
+      expect(await arForm.getByLabel(ar['newsletter.signup.language']).inputValue()).toBe('ar');
+      await arForm.getByRole('button', { name: ar['newsletter.signup.submit'] }).click();
+      await expect.poll(() => page.locator('h1').textContent(), SLOW).toBe(ar['newsletter.sent.title']);
+      await expectAccessible('check your inbox (ar)');
+      const [arConfirmation] = await sink.waitFor(1, { to: arEmail, timeoutMs: 20_000 });
+      expect(arConfirmation!.subject).toBe('أكّد اشتراكك في النشرة الإخبارية لـ Colloquy');
+      await page.goto(`${server.url}${linkIn(arConfirmation, 'confirm')}`);
+      await expectAccessible('confirm (ar)');
+      await page.getByRole('button', { name: ar['newsletter.confirm.submit'] }).click();
+      await expect
+        .poll(() => page.locator('h1').textContent(), SLOW)
+        .toBe(ar['newsletter.confirm.doneTitle']);
+      await expectAccessible('confirmed (ar)');
+      await page.goto(`${server.url}/ar/newsletter`);
+      await expectAccessible('sign-up page (ar)');
+      const visitorPage = page;
+
+      // The secretariat signs in with the command line's link and writes an edition.
+      const admin = await browser.newContext();
+      const adminPage = await admin.newPage();
+      try {
+        await adminPage.goto(`${server.url}${secretariatLink}`);
+        await adminPage.getByRole('button', { name: en['accounts.link.submit'] }).click();
+        await adminPage.waitForURL(/\/en\/account/);
+        await adminPage.goto(`${server.url}/en/admin/newsletter`);
+        expect(await adminPage.locator('h1').textContent()).toBe(en['newsletter.admin.title']);
+        page = adminPage;
+        await expectAccessible('newsletter back office (en)');
+        await adminPage.getByRole('link', { name: en['newsletter.admin.newEdition'] }).click();
+        await expectAccessible('new edition (en)');
+        await adminPage
+          .getByLabel(`${en['newsletter.admin.subject']} (English)`)
+          .fill('News of the Conversation');
+        await adminPage
+          .getByLabel(`${en['newsletter.admin.body']} (English)`)
+          .fill('The thirteenth session is announced.\n\nRegistration opens soon.');
+        await adminPage.getByRole('button', { name: en['newsletter.admin.save'] }).click();
+        await expect
+          .poll(() => adminPage.locator('[role="status"]').first().textContent(), SLOW)
+          .toBe(en['newsletter.admin.saved']);
+        expect(await adminPage.locator('.recipients').textContent()).toBe(
+          '2 confirmed subscribers will receive it.',
+        );
+        await expectAccessible('edition draft (en)');
+
+        await adminPage.getByRole('link', { name: 'العربية' }).last().click();
+        await expect
+          .poll(() => adminPage.locator('.edition-mail .fallback-note').textContent(), SLOW)
+          .toBe('هذا العدد غير متاح باللغة العربية؛ وهو متاح هنا باللغة الإنجليزية.');
+        await expectAccessible('preview as an Arabic reader (en)');
+
+        await adminPage.getByRole('link', { name: en['newsletter.admin.backToEdition'] }).click();
+        await adminPage.getByRole('link', { name: en['newsletter.admin.sendEllipsis'] }).click();
+        await expectAccessible('send confirmation (en)');
+        await adminPage.getByRole('button', { name: 'Send to 2 subscribers' }).click();
+        await expect
+          .poll(() => adminPage.locator('#progress-heading').textContent(), SLOW)
+          .toBe(en['newsletter.admin.progress']);
+        await expectAccessible('edition progress (en)');
+        // The page updates itself (HTTP Refresh) until nothing is waiting.
+        await expect
+          .poll(() => adminPage.locator('[data-count="sent"]').textContent(), {
+            timeout: 30_000,
+            interval: 1000,
+          })
+          .toBe('2');
+
+        const arabic = await adminPage.goto(`${server.url}/ar/admin/newsletter`);
+        expect(arabic!.status()).toBe(200);
+        expect(await adminPage.locator('h1').textContent()).toBe(ar['newsletter.admin.title']);
+        await expectAccessible('newsletter back office (ar)');
+        await adminPage.locator('table a').first().click();
+        await expectAccessible('edition progress (ar)');
+      } finally {
+        await admin.close();
+        page = visitorPage;
+      }
+
+      // The edition arrives, with the RFC 8058 headers; a mail client posts the one-click body.
+      const [, edition] = await sink.waitFor(2, { to: email, timeoutMs: 20_000 });
+      expect(edition!.subject).toBe('News of the Conversation');
+      expect(edition!.text).toContain('Registration opens soon.');
+      const header = edition!.headerLines
+        .find((h) => h.key === 'list-unsubscribe')!
+        .line.replace(/\r\n\s+/g, ' ');
+      const unsubscribeUrl = /<([^>]+)>/.exec(header)![1]!;
+      expect(edition!.headerLines.find((h) => h.key === 'list-unsubscribe-post')!.line).toBe(
+        'List-Unsubscribe-Post: List-Unsubscribe=One-Click',
+      );
+      const oneClick = await fetch(unsubscribeUrl.replace(/^https?:\/\/[^/]+/, server.url), {
+        method: 'POST',
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        body: 'List-Unsubscribe=One-Click',
+      });
+      expect(oneClick.status).toBe(200);
+      await page.goto(`${server.url}${linkIn(edition, 'preferences')}`);
+      expect(await page.locator('main').textContent()).toContain(
+        en['newsletter.preferences.status.unsubscribed'],
+      );
+      await expectAccessible('preferences, unsubscribed (en)');
+
+      // The Arabic reader got English with a note in Arabic, and unsubscribes with the page's button.
+      const [, arEdition] = await sink.waitFor(2, { to: arEmail, timeoutMs: 20_000 });
+      expect(arEdition!.text).toContain('هذا العدد غير متاح باللغة العربية؛ وهو متاح هنا باللغة الإنجليزية.');
+      await page.goto(`${server.url}${linkIn(arEdition, 'preferences')}`);
+      await expectAccessible('preferences (ar)');
+      await page.goto(`${server.url}${linkIn(arEdition, 'unsubscribe')}`);
+      expect(await page.locator('h1').textContent()).toBe(ar['newsletter.unsubscribe.title']);
+      await expectAccessible('unsubscribe (ar)');
+      await page.getByRole('button', { name: ar['newsletter.unsubscribe.submit'] }).click();
+      await expect
+        .poll(() => page.locator('h1').textContent(), SLOW)
+        .toBe(ar['newsletter.unsubscribe.doneTitle']);
+      await expectAccessible('unsubscribed (ar)');
+    },
+  );
+});
