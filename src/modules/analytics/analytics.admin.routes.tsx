@@ -3,7 +3,7 @@ import type { PageRouteOptions } from '../../platform/http/module';
 import { parseParams } from '../../platform/http/parse';
 import { sendPage, viewContextOf } from '../../platform/http/request-context';
 import { adminNavLinks } from '../../platform/views/admin-nav';
-import { can, viewerOf, type Permission, type Viewer } from '../accounts';
+import { assertCan, can, viewerOf, type Permission, type Viewer } from '../accounts';
 import { sendReachCsv } from './analytics.routes';
 import {
   seriesReachCsvParamsSchema,
@@ -39,6 +39,8 @@ export const analyticsAdminRoutes: FastifyPluginAsync<PageRouteOptions> = async 
 
   app.get('/reach/:seriesSlug', async (req, reply) => {
     const viewer = await viewerOf(deps, req);
+    // Who may look comes before what was asked for: nobody learns which URLs exist.
+    assertCan(viewer, 'analytics.read');
     const { seriesSlug } = parseParams(seriesReachParamsSchema, req.params);
     const report = await getSecretariatReach(deps, viewer, { seriesSlug });
     return sendPage(
@@ -49,6 +51,8 @@ export const analyticsAdminRoutes: FastifyPluginAsync<PageRouteOptions> = async 
 
   app.get('/reach/:seriesSlug/:file', async (req, reply) => {
     const viewer = await viewerOf(deps, req);
+    // Who may look comes before what was asked for: nobody learns which URLs exist.
+    assertCan(viewer, 'analytics.read');
     const { seriesSlug, file } = parseParams(seriesReachCsvParamsSchema, req.params);
     const report = await getSecretariatReach(deps, viewer, { seriesSlug });
     return sendReachCsv(reply, report, file, req.t, req.locale);
@@ -56,6 +60,8 @@ export const analyticsAdminRoutes: FastifyPluginAsync<PageRouteOptions> = async 
 
   app.get('/reach/:seriesSlug/sessions/:number', async (req, reply) => {
     const viewer = await viewerOf(deps, req);
+    // Who may look comes before what was asked for: nobody learns which URLs exist.
+    assertCan(viewer, 'analytics.read');
     const { seriesSlug, number } = parseParams(sessionReachParamsSchema, req.params);
     const report = await getSecretariatReach(deps, viewer, { seriesSlug, sessionNumber: number });
     return sendPage(
@@ -66,6 +72,8 @@ export const analyticsAdminRoutes: FastifyPluginAsync<PageRouteOptions> = async 
 
   app.get('/reach/:seriesSlug/sessions/:number/:file', async (req, reply) => {
     const viewer = await viewerOf(deps, req);
+    // Who may look comes before what was asked for: nobody learns which URLs exist.
+    assertCan(viewer, 'analytics.read');
     const { seriesSlug, number, file } = parseParams(sessionReachCsvParamsSchema, req.params);
     const report = await getSecretariatReach(deps, viewer, { seriesSlug, sessionNumber: number });
     return sendReachCsv(reply, report, file, req.t, req.locale);
