@@ -1,6 +1,7 @@
 import { loadConfig } from './config';
 import { createSecretariat, createSignInLinkForCommandLine, emailSchema } from './modules/accounts';
 import { removeDemo } from './modules/conversations';
+import { removeDemoRegistrations } from './modules/registration';
 import { createLogger } from './platform/logger';
 import { openRuntime } from './runtime';
 import { seedDemoNow } from './seed';
@@ -41,7 +42,8 @@ async function run(command: string | undefined, args: string[]): Promise<number>
       process.stdout.write(seeded ? 'Demo content added.\n' : 'The demo content is already there.\n');
     } else if (command === 'demo:remove') {
       const { removed } = await removeDemo(deps.db);
-      process.stdout.write(`Removed ${removed} demo records.\n`);
+      const registrations = await removeDemoRegistrations(deps.db);
+      process.stdout.write(`Removed ${removed + registrations} demo records.\n`);
     } else if (email?.success) {
       process.stdout.write(await createSecretariatAccount(deps, email.data));
     } else {

@@ -1,6 +1,7 @@
 import type { Deps } from './deps';
 import { findSetting, writeSetting } from './db/settings';
 import { seedDemo } from './modules/conversations';
+import { seedDemoRegistrations } from './modules/registration';
 
 const DEMO_SEEDED = 'demo.seededAt';
 
@@ -16,6 +17,8 @@ export async function seedDemoOnFirstStart(deps: Deps): Promise<boolean> {
 /** Seeds the demo now, unless it is there already (`npm run seed`). */
 export async function seedDemoNow(deps: Deps): Promise<boolean> {
   const { seeded } = await seedDemo(deps.db, deps.clock);
+  // Registrations for the demo sessions (idempotent: added once, also to a demo seeded before them).
+  await seedDemoRegistrations(deps.db, deps.clock);
   if (seeded || (await findSetting(deps.db, DEMO_SEEDED)) === undefined) {
     await writeSetting(deps.db, DEMO_SEEDED, deps.clock.now().toISOString(), deps.clock.now());
   }

@@ -15,5 +15,5 @@ export const registrationModule: AppModule = {
   personalData: { exportFor: exportRegistrations, eraseFor: eraseRegistrations },
 };
 
-export { seedDemoRegistrations } from './demo/seed-registrations';
+export { removeDemoRegistrations, seedDemoRegistrations } from './demo/seed-registrations';
 export { sendDueReminders, register, cancelOwnRegistration } from './service/registrations';

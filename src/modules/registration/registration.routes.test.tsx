@@ -203,7 +203,7 @@ describe('the registration form', () => {
       { ...GOOD, country: 'fr\u0000' },
       { ...GOOD, consentRecording: 'maybe' },
     ]) {
-      const res = await post(`/en/series/${path}/register`, person, values as Record<string, string>);
+      const res = await post(`/en/series/${path}/register`, person, values);
       expect(res.statusCode, JSON.stringify(values).slice(0, 80)).toBe(422);
     }
     const unknown = await post('/en/series/ip-frontier/sessions/999/register', person, GOOD);

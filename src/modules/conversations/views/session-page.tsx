@@ -49,6 +49,18 @@ export function SessionPage({ ctx, page }: { ctx: ViewContext; page: SessionPage
           {t('session.addToCalendar')}
         </a>
       </p>
+      {/* Registration (src/modules/registration): the same for everyone, as this page is cached; the
+          register page tells whether registration is open and what the visitor holds. */}
+      <p class="registration-links">
+        {state === 'upcoming' ? (
+          <>
+            <a class="button" href={`${base}/register`}>
+              {t('registration.page.title')}
+            </a>{' '}
+          </>
+        ) : null}
+        <a href={`${base}/participants`}>{t('registration.participants.link')}</a>
+      </p>
 
       <section id="watch" aria-labelledby="watch-heading" class="watch">
         <h2 id="watch-heading">{t('session.watch.heading')}</h2>
