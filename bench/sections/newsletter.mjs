@@ -15,6 +15,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import pg from 'pg';
 import { SMTPServer } from 'smtp-server';
+import { processCpuSeconds } from '../lib/cpu.mjs';
+import { descendantsOf } from '../lib/proc.mjs';
 import { row } from '../lib/report.mjs';
 import { colloquyEnv, freePort, NODE, ROOT, startColloquy, stop } from '../lib/server.mjs';
 
@@ -63,20 +65,27 @@ export async function run(ctx) {
     const csrf = await csrfTokenOf(baseUrl, cookie);
     const editionUrl = await createEdition(baseUrl, cookie, csrf);
 
+    const cpuBefore = treeCpu(server.pid);
     const queueStarted = performance.now();
     const sent = await post(`${baseUrl}${editionUrl}/send`, cookie, { _csrf: csrf });
     const queueMs = performance.now() - queueStarted;
+    const queueCpuS = cpuSince(server.pid, cpuBefore);
+    const queueNodeCpuS = processCpuSeconds(server.pid) - (cpuBefore.get(server.pid) ?? 0);
     if (sent.status !== 303) throw new Error(`send answered ${sent.status}`);
     const queued = await progressOf(baseUrl, editionUrl, cookie);
-    console.log(`  queued ${queued.total} messages in ${Math.round(queueMs)} ms`);
+    console.log(
+      `  queued ${queued.total} messages in ${Math.round(queueMs)} ms (server and PostgreSQL used ${queueCpuS.toFixed(1)} CPU s, Node ${queueNodeCpuS.toFixed(1)} s of it)`,
+    );
 
     // Delivery: messages the sink received over the window, after the first one arrived.
     const firstBy = Date.now() + 30_000;
     while (sink.count === 0 && Date.now() < firstBy) await sleep(50);
     const startCount = sink.count;
+    const deliveryCpuBefore = treeCpu(server.pid);
     const windowStarted = performance.now();
     await sleep(deliveryS * 1000);
     const delivered = sink.count - startCount;
+    const deliveryCpuS = cpuSince(server.pid, deliveryCpuBefore);
     const rate = delivered / ((performance.now() - windowStarted) / 1000);
     console.log(`  delivered ${delivered} messages in ${deliveryS} s: ${Math.round(rate)} messages/s`);
 
@@ -90,9 +99,24 @@ export async function run(ctx) {
             below: 10,
           },
         ),
+        row('  of which CPU time of the server and its PostgreSQL', round2(queueCpuS), 's'),
         row('delivery to a loopback SMTP server', Math.round(rate), 'messages/s'),
+        row(
+          '  server and PostgreSQL CPU per 1,000 delivered',
+          delivered > 0 ? round2((deliveryCpuS / delivered) * 1000) : 0,
+          's',
+        ),
       ],
-      details: { subscribers, queued: queued.total, queueMs: Math.round(queueMs), deliveryS, delivered },
+      details: {
+        subscribers,
+        queued: queued.total,
+        queueMs: Math.round(queueMs),
+        queueCpuS: round2(queueCpuS),
+        queueNodeCpuS: round2(queueNodeCpuS),
+        deliveryS,
+        delivered,
+        deliveryCpuS: round2(deliveryCpuS),
+      },
     };
   } finally {
     await stop(server);
@@ -101,6 +125,22 @@ export async function run(ctx) {
 }
 
 const round2 = (n) => Math.round(n * 100) / 100;
+
+/**
+ * CPU seconds used so far by a process and everything below it (Node, the embedded PostgreSQL and
+ * its backends), by pid. On a busy machine the wall-clock figures stretch with the other processes
+ * on the core; the CPU time the work itself took does not.
+ */
+function treeCpu(pid) {
+  return new Map([pid, ...descendantsOf(pid)].map((p) => [p, processCpuSeconds(p)]));
+}
+
+/** CPU seconds used by the tree since `before` (processes started since count in full). */
+function cpuSince(pid, before) {
+  let total = 0;
+  for (const [p, now] of treeCpu(pid)) total += now - (before.get(p) ?? 0);
+  return total;
+}
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** A minimal SMTP server on loopback that counts what it receives and keeps nothing. */

@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import type { Db } from '../../db/client';
 import type { Clock } from '../clock';
 import type { Locale } from '../i18n/locales';
@@ -158,12 +158,13 @@ export function createOutboxMailer(opts: { db: Db; clock: Clock; queue?: MailQue
     const prepared = mails.map((mail) => {
       checkMessage({ ...mail, to: 'template@localhost' });
       const templateId = randomUUID();
+      const nextId = timeOrderedIds(mail.recipients.length);
       const rows: NewTemplatedOutboxMail[] = mail.recipients.map((r) => {
         if (!/^[^\s@<>,;"]+@[^\s@<>,;"]+$/.test(r.to)) {
           throw new Error(`mail (${mail.kind}): "to" must be one bare address`);
         }
         return {
-          id: randomUUID(),
+          id: nextId(),
           kind: mail.kind,
           toAddress: r.to,
           locale: mail.locale,
@@ -227,6 +228,32 @@ export function createOutboxMailer(opts: { db: Db; clock: Clock; queue?: MailQue
     },
     sendMany,
     sendBulk,
+  };
+}
+
+/**
+ * `n` UUIDv7s (RFC 9562: milliseconds since 1970, a 12-bit counter, random bits), increasing: the
+ * rows of a bulk send then go to the end of the primary key's index instead of all over it (fewer
+ * pages dirtied and written to the WAL than with random ids).
+ */
+function timeOrderedIds(n: number): () => string {
+  const random = randomBytes(16 * Math.max(n, 1));
+  let ms = Date.now();
+  let counter = 0;
+  let i = 0;
+  return () => {
+    const bytes = random.subarray(16 * i, 16 * i + 16);
+    i++;
+    if (++counter > 0xfff) {
+      counter = 0;
+      ms++;
+    }
+    bytes.writeUIntBE(ms, 0, 6);
+    bytes[6] = 0x70 | (counter >> 8);
+    bytes[7] = counter & 0xff;
+    bytes[8] = 0x80 | (bytes[8]! & 0x3f);
+    const hex = bytes.toString('hex');
+    return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
   };
 }
 
