@@ -2,7 +2,7 @@
 // (issue 4: "a test computes both"), exact for the secretariat and with small cells hidden in public.
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { createApp } from '../../app';
-import { createTestDeps, type TestDeps } from '../../../test/test-deps';
+import { createTestDeps, TEST_NOW, type TestDeps } from '../../../test/test-deps';
 import { makeSeries, makeSession } from '../../../test/factories';
 import { signedInUser, type SignedInUser } from '../../../test/accounts';
 import { insertFakeRegistrations, makeFakeRegistrations } from './analytics.fixtures';
@@ -16,8 +16,11 @@ let participant: SignedInUser;
 let seriesId: string;
 const SLUG = 'reach-series';
 
+/** The test's clock: the summary's refresh depends on its age. */
+let now = new Date(TEST_NOW);
+
 beforeAll(async () => {
-  deps = await createTestDeps();
+  deps = await createTestDeps({ clock: { now: () => now } });
   app = (await createApp(deps)).app;
   const series = await makeSeries(deps.db, { slug: SLUG });
   seriesId = series.id;
@@ -255,7 +258,7 @@ describe('the public sees the published sessions, with small cells hidden', () =
     expect(byKey.get(countries[0]!.key)).toBe(String(countries[0]!.registered));
   });
 
-  test('a new registration shows once the summary is refreshed in the background', async () => {
+  test('a new registration shows once the summary is refreshed in the background, at most every 5 s', async () => {
     const before = await getReachReport(deps, { seriesSlug: SLUG });
     const { rows } = await deps.db.$client.query<{ id: string }>(
       `SELECT id FROM conversations_sessions WHERE series_id = $1 AND number = 1`,
@@ -274,13 +277,20 @@ describe('the public sees the published sessions, with small cells hidden', () =
       },
     ]);
 
+    now = new Date(before.computedAt.getTime() + 4_000);
+    await getReachReport(deps, { seriesSlug: SLUG });
+    await settleReachRefreshes();
+    const tooSoon = await getReachReport(deps, { seriesSlug: SLUG });
+    now = new Date(before.computedAt.getTime() + 6_000);
     const stale = await getReachReport(deps, { seriesSlug: SLUG });
     await settleReachRefreshes();
     const fresh = await getReachReport(deps, { seriesSlug: SLUG });
 
+    expect(tooSoon.people.registered).toBe(before.people.registered);
     expect(stale.people.registered).toBe(before.people.registered);
     expect(fresh.people.registered).toBe((before.people.registered ?? 0) + 1);
     expect(fresh.people.registered).toBe((await sqlPeople(true)).registered);
+    expect(fresh.computedAt).toEqual(now);
   });
 });
 

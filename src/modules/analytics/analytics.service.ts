@@ -17,6 +17,18 @@ import type { ReachScope } from './analytics.types';
  */
 export const REACH_MAX_AGE_MS = 60_000;
 
+/**
+ * A summary is not recomputed more often than this, however fast registrations come: during a
+ * burst (registration opening) the page lags by at most this long, and the database computes the
+ * figures at most once per scope in that time, per process.
+ */
+export const REACH_MIN_REFRESH_MS = 5_000;
+
+/** Whether a summary of that age, changed since or not, should be recomputed now. */
+function isDue(changed: boolean, ageMs: number): boolean {
+  return (changed && ageMs >= REACH_MIN_REFRESH_MS) || ageMs > REACH_MAX_AGE_MS;
+}
+
 /** Refreshes under way in this process, one per scope. */
 const refreshing = new Map<string, Promise<void>>();
 
@@ -42,8 +54,9 @@ export async function settleReachRefreshes(): Promise<void> {
  * The public reach figures of a published series, or of one of its published sessions: people,
  * countries, M49 regions, stakeholder groups, categories, gender, registered and attended, and the
  * trend across sessions; counts of fewer than 5 people suppressed. Read from the stored summary;
- * when registrations changed since it was computed, the summary is refreshed in the background and
- * the page shows the previous figures meanwhile (computed inline only when there is none yet).
+ * when registrations changed since it was computed (and it is at least 5 s old), the summary is
+ * refreshed in the background and the page shows the previous figures meanwhile (computed inline
+ * only when there is none yet).
  *
  * @throws AppError NOT_FOUND when the series or the session is not published.
  */
@@ -60,8 +73,7 @@ export async function getReachReport(
     summary = (await findReachScope(deps.db, args))?.summary;
     if (!summary) throw new AppError('NOT_FOUND', { series: args.seriesSlug, session: args.sessionNumber });
   } else if (
-    summary.sourceVersion !== currentVersion ||
-    deps.clock.now().getTime() - summary.computedAt.getTime() > REACH_MAX_AGE_MS
+    isDue(summary.sourceVersion !== currentVersion, deps.clock.now().getTime() - summary.computedAt.getTime())
   ) {
     void refreshSummary(deps, scope).catch((err: unknown) =>
       deps.log.error({ err, scope: scopeKey(scope) }, 'reach summary refresh failed'),
