@@ -15,7 +15,8 @@ import * as signIn from './sign-in.mjs';
 import * as newsletter from './newsletter.mjs';
 import * as opinions from './opinions.mjs';
 import * as reach from './reach.mjs';
+import * as registration from './registration.mjs';
 
 // startup comes last: its `npm start` with a full build rewrites dist/, which the other sections
 // run from.
-export const SECTIONS = [sessionPage, memory, signIn, newsletter, reach, opinions, startup];
+export const SECTIONS = [sessionPage, memory, signIn, newsletter, registration, reach, opinions, startup];

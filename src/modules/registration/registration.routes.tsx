@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
 import { AppError } from '../../platform/errors';
 import type { PageRouteOptions } from '../../platform/http/module';
@@ -17,6 +18,16 @@ import {
   sendDueReminders,
 } from './service/registrations';
 import { CancelLinkPage, ParticipantsPage, RegisterPage } from './views/public-pages';
+
+/**
+ * Registering is limited per signed-in browser (its session cookie), not per address: a delegation
+ * registering from one mission's network shares an address (docs/adr/0022). Without a cookie the
+ * request is refused by the CSRF check anyway; the address is the key then.
+ */
+function perAccount(req: FastifyRequest): string {
+  const cookie = req.cookies['__Host-colloquy_session'] ?? req.cookies.colloquy_session;
+  return cookie ? `session:${createHash('sha256').update(cookie).digest('base64url')}` : `ip:${req.ip}`;
+}
 
 /** How often each node looks for reminders to send (docs/adr/0022). */
 const REMINDER_CHECK_MS = 5 * 60 * 1000;
@@ -62,7 +73,7 @@ export const registrationRoutes: FastifyPluginAsync<PageRouteOptions> = async (a
 
   app.post(
     `${sessionPath}/register`,
-    { config: { rateLimit: { max: 20, timeWindow: '1 minute' } } },
+    { config: { rateLimit: { max: 20, timeWindow: '1 minute', keyGenerator: perAccount } } },
     async (req, reply) => {
       const viewer = await viewerOf(deps, req);
       const ref = refOf(req);
