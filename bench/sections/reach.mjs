@@ -13,6 +13,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import pg from 'pg';
+import { processCpuSeconds } from '../lib/cpu.mjs';
+import { descendantsOf } from '../lib/proc.mjs';
 import { row } from '../lib/report.mjs';
 import { freePort, httpGet, startColloquy, stop } from '../lib/server.mjs';
 
@@ -48,8 +50,8 @@ export async function run(ctx) {
 
     const firstSeries = await timed(seriesUrl);
     const firstSession = await timed(sessionUrl);
-    const series = await latencies(seriesUrl, requests);
-    const session = await latencies(sessionUrl, requests);
+    const series = await latencies(seriesUrl, requests, server.pid);
+    const session = await latencies(sessionUrl, requests, server.pid);
     const refreshMs = await refreshTime(db, seriesUrl);
     console.log(
       `  series page p50 ${series.p50} ms, p95 ${series.p95} ms (${series.kb} KB); ` +
@@ -62,6 +64,11 @@ export async function run(ctx) {
         row(`series reach page p50 ${at}`, series.p50, 'ms'),
         row(`series reach page p95 ${at}`, series.p95, 'ms', { below: 50 }),
         row(`session reach page p95 ${at}`, session.p95, 'ms', { below: 50 }),
+        row(
+          'server CPU per response, series / session page (node + postgres)',
+          `${series.cpuMs} / ${session.cpuMs}`,
+          'ms',
+        ),
         row('first request, no summary yet (computed inline)', firstSeries, 'ms'),
         row('summary refresh after a change (in the background)', refreshMs, 'ms'),
       ],
@@ -136,8 +143,14 @@ async function timed(url) {
   return Math.round(performance.now() - started);
 }
 
-async function latencies(url, n) {
+/** CPU seconds used so far by the server and everything under it (its PostgreSQL). */
+function serverCpuSeconds(pid) {
+  return [pid, ...descendantsOf(pid)].reduce((sum, p) => sum + (processCpuSeconds(p) || 0), 0);
+}
+
+async function latencies(url, n, serverPid) {
   for (let i = 0; i < 20; i++) await httpGet(url);
+  const cpuBefore = serverCpuSeconds(serverPid);
   const times = [];
   let bytes = 0;
   for (let i = 0; i < n; i++) {
@@ -149,7 +162,9 @@ async function latencies(url, n) {
   }
   times.sort((a, b) => a - b);
   const at = (q) => Math.round(times[Math.min(times.length - 1, Math.floor(q * times.length))] * 10) / 10;
-  return { p50: at(0.5), p95: at(0.95), max: at(1), kb: Math.round(bytes / 1024) };
+  // What a response costs the server (Node + PostgreSQL), whatever else runs on its core.
+  const cpuMs = Math.round(((serverCpuSeconds(serverPid) - cpuBefore) / n) * 10_000) / 10;
+  return { p50: at(0.5), p95: at(0.95), max: at(1), kb: Math.round(bytes / 1024), cpuMs };
 }
 
 /** A change, then a request (served from the old summary; it starts the refresh), then the wait. */
