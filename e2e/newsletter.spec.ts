@@ -81,6 +81,7 @@ describe('[Newsletter] subscribe, confirm, send an edition, unsubscribe in one c
       const email = 'reader@example.org';
       // The series home, its sign-up form: a malformed address first.
       await page.goto(`${server.url}/en/`);
+      await expectAccessible('series home with the sign-up form (en)');
       const form = page.locator('form[action="/en/newsletter"]');
       await form.getByLabel(en['newsletter.signup.email']).fill('reader@');
       await form.getByRole('button', { name: en['newsletter.signup.submit'] }).click();
@@ -109,6 +110,7 @@ describe('[Newsletter] subscribe, confirm, send an edition, unsubscribe in one c
       // A second visitor, in Arabic.
       const arEmail = 'qari@example.org';
       await page.goto(`${server.url}/ar/`);
+      await expectAccessible('series home with the sign-up form (ar)');
       const arForm = page.locator('form[action="/ar/newsletter"]');
       await arForm.getByLabel(ar['newsletter.signup.email']).fill(arEmail);
       // The page's language is chosen already.
