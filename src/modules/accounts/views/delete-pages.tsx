@@ -39,6 +39,7 @@ export function DeleteAccountPage({
       <ul>
         <li>{t('accounts.delete.staysAudit')}</li>
         <li>{t('accounts.delete.staysPublic')}</li>
+        <li>{t('accounts.delete.staysRegistrations')}</li>
       </ul>
       <p>{t('accounts.delete.downloadFirst')}</p>
       <p>
