@@ -16,7 +16,11 @@ const EnvSchema = z.object({
     .optional(),
   /** Port of the embedded PostgreSQL; 0 picks a free one at every start. */
   EMBEDDED_PG_PORT: z.coerce.number().int().min(0).max(65535).default(0),
-  DB_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
+  /**
+   * Connections per app process. Unset: 2 × cores + 1 with the embedded PostgreSQL, which shares
+   * this machine's cores (more backends than that only take turns on them), and 10 for a server.
+   */
+  DB_POOL_SIZE: z.coerce.number().int().min(1).max(200).optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /** Seed the demo series on a first start with an empty database. */
   SEED_DEMO: z

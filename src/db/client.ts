@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { drizzle, type NodePgDatabase } from 'drizzle-orm/node-postgres';
@@ -38,7 +39,7 @@ export async function openDb(config: Config, log: Logger): Promise<Database> {
   try {
     const pool = new pg.Pool({
       connectionString: url,
-      max: config.DB_POOL_SIZE,
+      max: config.DB_POOL_SIZE ?? (embedded ? 2 * availableParallelism() + 1 : 10),
       application_name: 'colloquy',
     });
     pool.on('error', (error) => log.error({ err: error }, 'idle database connection failed'));
