@@ -21,6 +21,11 @@ export interface Database {
   close(): Promise<void>;
 }
 
+/** A transaction of the app's database, as Drizzle hands it to `db.transaction(async (tx) => …)`. */
+export type DbTransaction = Parameters<Parameters<Db['transaction']>[0]>[0];
+/** The pool or one of its transactions: what a repo function writes with. */
+export type DbOrTransaction = Db | DbTransaction;
+
 /** Beside this file in src/, copied beside the bundle in dist/ by scripts/build.mjs. */
 export const MIGRATIONS_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), 'migrations');
 

@@ -1,9 +1,8 @@
 import { eq } from 'drizzle-orm';
-import type { Db } from '../../db/client';
 import { auditLog } from './audit.tables';
 
-/** The app's pool or a transaction of it: an audit entry is written in the change's transaction. */
-export type DbOrTransaction = Db | Parameters<Parameters<Db['transaction']>[0]>[0];
+import type { DbOrTransaction } from '../../db/client';
+export type { DbOrTransaction };
 
 export interface NewAuditEntry {
   at: Date;

@@ -1,5 +1,4 @@
 import type { FastifyPluginAsync } from 'fastify';
-import type { Db } from '../../db/client';
 import type { Deps } from '../../deps';
 import type { ApiRoute } from './api';
 import type { MessageKey } from '../i18n/t';
@@ -21,7 +20,8 @@ export interface PersonalDataSubject {
 }
 
 /** A transaction of the app's database. */
-export type DbTransaction = Parameters<Parameters<Db['transaction']>[0]>[0];
+import type { DbTransaction } from '../../db/client';
+export type { DbTransaction };
 
 /**
  * What a module holds about a person, for "Download my data" and "Delete my account"

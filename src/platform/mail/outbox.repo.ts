@@ -1,9 +1,8 @@
 import { and, count, desc, eq, lt, or, sql, type SQL } from 'drizzle-orm';
-import type { Db } from '../../db/client';
 import { mailOutbox, mailStatus, mailTemplates } from './mail.tables';
 
-/** The database, or a transaction on it: whatever the caller is writing with. */
-export type DbOrTransaction = Db | Parameters<Parameters<Db['transaction']>[0]>[0];
+import type { DbOrTransaction } from '../../db/client';
+export type { DbOrTransaction };
 
 type OutboxRow = typeof mailOutbox.$inferSelect;
 /**

@@ -1,10 +1,9 @@
 import { and, asc, count, eq, ilike, or, sql } from 'drizzle-orm';
-import type { Db } from '../../../db/client';
 import { AppError } from '../../../platform/errors';
 import { authSessions, userRoles, users, type grantedRole } from '../accounts.tables';
 
-/** The database, or a transaction on it. */
-export type DbOrTransaction = Db | Parameters<Parameters<Db['transaction']>[0]>[0];
+import type { DbOrTransaction } from '../../../db/client';
+export type { DbOrTransaction };
 
 export type UserRow = typeof users.$inferSelect;
 export type GrantedRoleValue = (typeof grantedRole.enumValues)[number];

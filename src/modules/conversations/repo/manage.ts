@@ -1,5 +1,4 @@
 import { and, asc, count, desc, eq, getTableColumns, max, sql } from 'drizzle-orm';
-import type { Db } from '../../../db/client';
 import { AppError } from '../../../platform/errors';
 import type { Locale } from '../../../platform/i18n/locales';
 import type {
@@ -48,7 +47,8 @@ import {
  * a transaction. Unique violations become AppError CONFLICT naming the constraint, so a form can say
  * which field is taken.
  */
-export type DbOrTransaction = Db | Parameters<Parameters<Db['transaction']>[0]>[0];
+import type { DbOrTransaction } from '../../../db/client';
+export type { DbOrTransaction };
 
 /** The constraint a unique violation hit, as AppError CONFLICT; anything else unchanged. */
 function conflictOf(error: unknown): unknown {
