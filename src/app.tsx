@@ -11,6 +11,7 @@ import { analyticsModule } from './modules/analytics';
 import { auditModule } from './modules/audit';
 import { conversationsModule } from './modules/conversations';
 import { newsletterModule } from './modules/newsletter';
+import { opinionsModule } from './modules/opinions';
 import { registrationModule } from './modules/registration';
 import { AppError } from './platform/errors';
 import { API_PREFIX, buildOpenApiDocument, mountApiRoutes } from './platform/http/api';
@@ -53,6 +54,7 @@ export const modules: AppModule[] = [
   registrationModule,
   auditModule,
   analyticsModule,
+  opinionsModule,
 ];
 
 /**

@@ -7,3 +7,4 @@ export * from '../modules/audit/audit.tables';
 export * from '../modules/newsletter/newsletter.tables';
 export * from '../modules/registration/registration.tables';
 export * from '../modules/analytics/analytics.tables';
+export * from '../modules/opinions/opinions.tables';
