@@ -19,6 +19,17 @@ import {
  * - `held`: no SMTP server is configured, so it was kept here and not sent. The secretariat
  *   reads held mail in the back office.
  */
+/** One attached file as the outbox keeps it. */
+export interface StoredMailAttachment {
+  filename: string;
+  /** The full media type with its parameters, e.g. `text/calendar; charset=utf-8; method=PUBLISH`. */
+  contentType: string;
+  /** The bytes, base64-encoded. */
+  contentBase64: string;
+  /** Set for an inline part that the HTML refers to as `cid:<cid>`. */
+  cid?: string;
+}
+
 export const mailStatus = pgEnum('mail_status', ['queued', 'sent', 'failed', 'held']);
 
 /**
@@ -85,6 +96,11 @@ export const mailOutbox = pgTable(
       .$type<Record<string, string>>()
       .notNull()
       .default(sql`'{}'::jsonb`),
+    /**
+     * Files sent with a single message (a registration's .ics, its check-in QR as a `cid:` image),
+     * content in base64. Null for none, and always for bulk messages (docs/adr/0024).
+     */
+    attachments: jsonb().$type<StoredMailAttachment[]>(),
     status: mailStatus().notNull(),
     /** SMTP attempts made so far, successful or not. */
     attempts: integer().notNull().default(0),
