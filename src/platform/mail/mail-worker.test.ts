@@ -107,6 +107,61 @@ describe('the mail worker', () => {
     });
   });
 
+  test('delivers a single message’s attachments byte for byte: a calendar file and an inline image', async () => {
+    const ics =
+      'BEGIN:VCALENDAR\r\nVERSION:2.0\r\nMETHOD:PUBLISH\r\nSUMMARY:Séance n° 9\r\nEND:VCALENDAR\r\n';
+    // Every byte value, so base64 and the transfer encoding are both exercised.
+    const png = Uint8Array.from({ length: 256 }, (_, i) => i);
+    const { id } = await deps.mailer.send(
+      makeOutgoingMail({
+        to: 'ines@example.org',
+        html: '<!doctype html><html lang="en"><body><img src="cid:qr@colloquy" alt="QR"></body></html>',
+        attachments: [
+          {
+            filename: 'session-9.ics',
+            contentType: 'text/calendar; charset=utf-8; method=PUBLISH',
+            content: ics,
+          },
+          { filename: 'check-in.png', contentType: 'image/png', content: png, cid: 'qr@colloquy' },
+        ],
+      }),
+    );
+
+    const [received] = await sink.waitFor(1, { to: 'ines@example.org' });
+    await waitUntil(
+      () => findOutboxMail(deps.db, id),
+      (r) => r?.status === 'sent',
+    );
+    const byName = (name: string) => received!.attachments.find((a) => a.filename === name);
+    const calendar = byName('session-9.ics');
+    const image = byName('check-in.png');
+    expect(received!.attachments).toHaveLength(2);
+    expect(calendar).toMatchObject({ filename: 'session-9.ics', contentType: 'text/calendar' });
+    expect(calendar!.headers.get('content-type')).toMatchObject({
+      value: 'text/calendar',
+      params: { charset: 'utf-8', method: 'PUBLISH' },
+    });
+    expect(calendar!.content.toString('utf8')).toBe(ics);
+    expect(image).toMatchObject({ filename: 'check-in.png', contentType: 'image/png', cid: 'qr@colloquy' });
+    expect(image!.contentDisposition).toBe('inline');
+    expect([...image!.content]).toEqual([...png]);
+  });
+
+  test('a bulk message carries no attachment', async () => {
+    await deps.mailer.sendBulk('test.bulk-attachments', [
+      {
+        kind: 'test.bulk',
+        locale: 'en',
+        subject: 'Edition',
+        text: 'Text',
+        html: '<!doctype html><html lang="en"><body><p>Text</p></body></html>',
+        recipients: [{ to: 'bulk-reader@example.org', vars: {} }],
+      },
+    ]);
+    const [received] = await sink.waitFor(1, { to: 'bulk-reader@example.org' });
+    expect(received!.attachments).toEqual([]);
+  });
+
   test('the SMTP server is down: 20 messages wait, then arrive exactly once each when it is back', async () => {
     await sink.stop();
     const recipients = Array.from({ length: 20 }, (_, i) => `delegate${i}@example.org`);

@@ -57,6 +57,7 @@ describe('with no SMTP server configured', () => {
       sentAt: null,
       nextAttemptAt: null,
       dedupeKey: null,
+      attachments: null,
     });
     expect(await jobIds(deps, [id])).toEqual([]);
     expect(deps.mail.queue).toBeUndefined();

@@ -2,6 +2,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import type { Db } from '../../db/client';
 import type { Clock } from '../clock';
 import type { Locale } from '../i18n/locales';
+import type { StoredMailAttachment } from './mail.tables';
 import type { MailQueue } from './mail-queue';
 import {
   chunkOutboxMail,
@@ -30,6 +31,18 @@ export interface OutgoingMail {
   kind: string;
   /** Sends it at most once: a second message with the same key is not queued (the first one's id is returned). */
   dedupeKey?: string;
+  /** Files sent with it (single messages only: bulk mail has none). */
+  attachments?: readonly MailAttachment[];
+}
+
+/** A file sent with a message. */
+export interface MailAttachment {
+  filename: string;
+  /** The full media type, e.g. `text/calendar; charset=utf-8; method=PUBLISH`. */
+  contentType: string;
+  content: string | Uint8Array;
+  /** An inline part: the HTML shows it as `<img src="cid:…">`. */
+  cid?: string;
 }
 
 /**
@@ -269,6 +282,16 @@ function toNewRow(message: OutgoingMail): NewOutboxMail {
     html: message.html,
     headers: message.headers ?? {},
     dedupeKey: message.dedupeKey ?? null,
+    attachments: message.attachments?.length ? message.attachments.map(storedAttachment) : null,
+  };
+}
+
+function storedAttachment(a: MailAttachment): StoredMailAttachment {
+  return {
+    filename: a.filename,
+    contentType: a.contentType,
+    contentBase64: Buffer.from(a.content).toString('base64'),
+    ...(a.cid ? { cid: a.cid } : {}),
   };
 }
 
@@ -287,5 +310,10 @@ function checkMessage(message: OutgoingMail): void {
       throw new Error(`mail (${message.kind}): header "${name}" may not be set`);
     }
     if (/[\r\n]/.test(value)) throw new Error(`mail (${message.kind}): line break in header "${name}"`);
+  }
+  for (const a of message.attachments ?? []) {
+    if (/[\r\n"\\/]/.test(a.filename) || /[\r\n]/.test(a.contentType) || /[\r\n<>]/.test(a.cid ?? '')) {
+      throw new Error(`mail (${message.kind}): attachment "${a.filename}" has a bad name, type or cid`);
+    }
   }
 }

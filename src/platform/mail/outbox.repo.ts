@@ -1,5 +1,5 @@
 import { and, count, desc, eq, lt, or, sql, type SQL } from 'drizzle-orm';
-import { mailOutbox, mailStatus, mailTemplates } from './mail.tables';
+import { mailOutbox, mailStatus, mailTemplates, type StoredMailAttachment } from './mail.tables';
 
 import type { DbOrTransaction } from '../../db/client';
 export type { DbOrTransaction };
@@ -86,11 +86,13 @@ export interface NewOutboxMail {
   html: string;
   headers: Record<string, string>;
   dedupeKey: string | null;
+  /** Single messages only; null for none. */
+  attachments: StoredMailAttachment[] | null;
 }
 
 /**
  * Inserts a batch of messages in one statement. A message whose dedupe key is already in the
- * outbox is skipped. Keep batches to about 1,000 rows (`chunkOutboxMail`): 11 bind parameters a
+ * outbox is skipped. Keep batches to about 1,000 rows (`chunkOutboxMail`): 12 bind parameters a
  * row, at most 65,535 a statement.
  *
  * Written by hand for bulk sends. Measured on embedded PostgreSQL (2 cores), 50,000 messages of
@@ -111,12 +113,13 @@ export async function insertOutboxMail(
     rows.map(
       (r) =>
         sql`(${r.id}, ${r.kind}, ${r.toAddress}, ${r.locale}, ${r.subject}, ${r.text}, ${r.html},
-             ${JSON.stringify(r.headers)}, ${r.dedupeKey}, ${common.status}, ${createdAt})`,
+             ${JSON.stringify(r.headers)}, ${r.attachments ? JSON.stringify(r.attachments) : null}::jsonb,
+             ${r.dedupeKey}, ${common.status}, ${createdAt})`,
     ),
     sql`, `,
   );
   const result = await db.execute<{ id: string }>(sql`
-    INSERT INTO ${mailOutbox} (id, kind, to_address, locale, subject, text, html, headers, dedupe_key, status, created_at)
+    INSERT INTO ${mailOutbox} (id, kind, to_address, locale, subject, text, html, headers, attachments, dedupe_key, status, created_at)
     VALUES ${values}
     ON CONFLICT (dedupe_key) DO NOTHING
     RETURNING id`);
@@ -124,14 +127,14 @@ export async function insertOutboxMail(
 }
 
 /** Rows of at most `maxRows` and about `maxChars` characters of content each, in order. */
-export function* chunkOutboxMail<T extends Pick<NewOutboxMail, 'subject' | 'text' | 'html'>>(
-  rows: readonly T[],
-  { maxRows, maxChars }: { maxRows: number; maxChars: number },
-): Generator<T[]> {
+export function* chunkOutboxMail<
+  T extends Pick<NewOutboxMail, 'subject' | 'text' | 'html'> & Partial<Pick<NewOutboxMail, 'attachments'>>,
+>(rows: readonly T[], { maxRows, maxChars }: { maxRows: number; maxChars: number }): Generator<T[]> {
   let chunk: T[] = [];
   let chars = 0;
   for (const row of rows) {
-    const size = row.subject.length + row.text.length + row.html.length;
+    let size = row.subject.length + row.text.length + row.html.length;
+    for (const a of row.attachments ?? []) size += a.contentBase64.length;
     if (chunk.length > 0 && (chunk.length >= maxRows || chars + size > maxChars)) {
       yield chunk;
       chunk = [];

@@ -48,6 +48,12 @@ export class SmtpTransport {
       html: mail.html,
       messageId: `<${mail.id}@${this.messageIdDomain}>`,
       headers: { ...mail.headers, 'Content-Language': mail.locale },
+      attachments: mail.attachments?.map((a) => ({
+        filename: a.filename,
+        contentType: a.contentType,
+        content: Buffer.from(a.contentBase64, 'base64'),
+        ...(a.cid ? { cid: a.cid, contentDisposition: 'inline' as const } : {}),
+      })),
     });
   }
 
