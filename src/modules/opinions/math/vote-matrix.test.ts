@@ -1,4 +1,5 @@
 import { describe, expect, test } from 'vitest';
+import { createPrng } from './prng';
 import { buildVoteMatrix, statementTable, voteTable } from './vote-matrix';
 
 const cells = (m: ReturnType<typeof buildVoteMatrix>) =>
@@ -11,6 +12,48 @@ const cells = (m: ReturnType<typeof buildVoteMatrix>) =>
   ]);
 
 describe('buildVoteMatrix', () => {
+  test('agrees with a plain Map-based reading of the rules on a random table, short and long rows alike', () => {
+    // 3,000 statements: some rows hold a few votes spread far apart (sorted), others dozens close
+    // together (read off a bitset); times repeat so that equal-time ties occur.
+    const prng = createPrng(7);
+    const statements = statementTable(Array.from({ length: 3000 }, (_, i) => ({ id: i * 3 })));
+    const rows: { participant: number; statement: number; vote: number; time: number }[] = [];
+    for (let participant = 0; participant < 60; participant++) {
+      const count = participant % 3 === 0 ? 3 : 80;
+      const span = participant % 3 === 0 ? 3000 : 200;
+      for (let i = 0; i < count; i++) {
+        rows.push({
+          participant,
+          statement: 3 * Math.floor(prng.next() * span),
+          vote: Math.floor(prng.next() * 3) - 1,
+          time: Math.floor(prng.next() * 20),
+        });
+      }
+    }
+    const expected = new Map<number, Map<number, { vote: number; time: number }>>();
+    for (const row of rows) {
+      const own = expected.get(row.participant) ?? new Map<number, { vote: number; time: number }>();
+      expected.set(row.participant, own);
+      const was = own.get(row.statement);
+      if (!was || row.time > was.time || (row.time === was.time && row.vote > was.vote))
+        own.set(row.statement, row);
+    }
+    const shuffled = rows.map((_, i) => rows[(i * 7919) % rows.length]!); // 7,919 is prime to the row count
+
+    for (const table of [rows, shuffled]) {
+      expect(cells(buildVoteMatrix(statements, voteTable(table)))).toEqual(
+        [...expected.keys()]
+          .sort((a, b) => a - b)
+          .map((participant) => [
+            participant,
+            [...expected.get(participant)!.entries()]
+              .sort((a, b) => a[0] - b[0])
+              .map(([statement, { vote }]) => [statement, vote]),
+          ]),
+      );
+    }
+  });
+
   test('keeps the latest vote of each participant on each statement, in id order', () => {
     const statements = statementTable([{ id: 20 }, { id: 10 }]);
     const votes = voteTable([
