@@ -63,6 +63,11 @@ const EnvSchema = z.object({
   MAIL_POLL_INTERVAL_S: z.coerce.number().min(0.5).default(1),
   /** Connections to the SMTP server each process sends over in parallel. */
   MAIL_SMTP_CONNECTIONS: z.coerce.number().int().min(1).max(50).default(5),
+  /**
+   * Seconds between each node's looks for opinion maps with new votes to recompute (docs/adr, opinion map results);
+   * 0 turns the schedule off (tests that recompute by hand).
+   */
+  OPINIONS_RECOMPUTE_INTERVAL_S: z.coerce.number().min(0).default(10),
 });
 
 export type Config = Readonly<z.infer<typeof EnvSchema>>;

@@ -1,0 +1,347 @@
+// Queries of the results side of opinion maps: loading a map's statements and votes for the math,
+// storing its result, finding maps due for a recompute, and what the results pages read. The
+// participation side has its own repo (opinions.repo.ts); these are the queries it does not have.
+import { and, eq } from 'drizzle-orm';
+import type pg from 'pg';
+import type { Db } from '../../../db/client';
+import type { LocalizedText } from '../../../platform/i18n/localized-text';
+import { opinionMaps, opinionParticipants, opinionResults, opinionStatements } from '../opinions.tables';
+
+/** What the results pages need of a map. */
+export interface ResultsMap {
+  id: string;
+  slug: string;
+  sessionId: string | null;
+  topic: LocalizedText;
+  description: LocalizedText;
+  moderation: 'pre' | 'post';
+  opensAt: Date;
+  closesAt: Date | null;
+  isPublished: boolean;
+}
+
+export async function findMapBySlug(db: Db, slug: string): Promise<ResultsMap | undefined> {
+  const [row] = await db
+    .select({
+      id: opinionMaps.id,
+      slug: opinionMaps.slug,
+      sessionId: opinionMaps.sessionId,
+      topic: opinionMaps.topic,
+      description: opinionMaps.description,
+      moderation: opinionMaps.moderation,
+      opensAt: opinionMaps.opensAt,
+      closesAt: opinionMaps.closesAt,
+      isPublished: opinionMaps.isPublished,
+    })
+    .from(opinionMaps)
+    .where(eq(opinionMaps.slug, slug));
+  return row;
+}
+
+export interface StoredResult {
+  computedAt: Date;
+  votesThrough: Date | null;
+  durationMs: number;
+  /** opinionMapToJson's bytes. */
+  result: Buffer;
+}
+
+export async function findResult(db: Db, mapId: string): Promise<StoredResult | undefined> {
+  const [row] = await db
+    .select({
+      computedAt: opinionResults.computedAt,
+      votesThrough: opinionResults.votesThrough,
+      durationMs: opinionResults.durationMs,
+      result: opinionResults.result,
+    })
+    .from(opinionResults)
+    .where(eq(opinionResults.mapId, mapId));
+  return row;
+}
+
+/** When the stored result was computed, without its bytes (to check a memoised copy is current). */
+export async function findResultComputedAt(db: Db, mapId: string): Promise<Date | undefined> {
+  const [row] = await db
+    .select({ computedAt: opinionResults.computedAt })
+    .from(opinionResults)
+    .where(eq(opinionResults.mapId, mapId));
+  return row?.computedAt;
+}
+
+/** The participant id of an account in a map, if it has taken part. */
+export async function findParticipantIdOfUser(
+  db: Db,
+  mapId: string,
+  userId: string,
+): Promise<number | undefined> {
+  const [row] = await db
+    .select({ id: opinionParticipants.id })
+    .from(opinionParticipants)
+    .where(and(eq(opinionParticipants.mapId, mapId), eq(opinionParticipants.userId, userId)));
+  return row?.id;
+}
+
+export interface StatementText {
+  id: number;
+  body: string;
+  language: string;
+  status: 'pending' | 'accepted' | 'rejected';
+  isMeta: boolean;
+  isSeed: boolean;
+}
+
+/** Every statement of a map with its text (the results pages pick the ones they show). */
+export function listStatementTexts(db: Db, mapId: string): Promise<StatementText[]> {
+  return db
+    .select({
+      id: opinionStatements.id,
+      body: opinionStatements.body,
+      language: opinionStatements.language,
+      status: opinionStatements.status,
+      isMeta: opinionStatements.isMeta,
+      isSeed: opinionStatements.isSeed,
+    })
+    .from(opinionStatements)
+    .where(eq(opinionStatements.mapId, mapId))
+    .orderBy(opinionStatements.id);
+}
+
+/** One row per (opinion group, stakeholder group, category, country) with its count of people. */
+export interface BreakdownCell {
+  group: number;
+  stakeholderGroup: string | null;
+  category: string | null;
+  country: string | null;
+  people: number;
+}
+
+/**
+ * Counts the grouped participants of a map by who they are: the stakeholder group, category and
+ * country of their registration for the map's session (any status: it is what they said about
+ * themselves), else their account profile's stakeholder group and country (no category there);
+ * null where neither says. `participantIds` and `groups` are parallel (the result's assignment).
+ */
+export async function countPeopleByGroup(
+  db: Db,
+  args: { mapId: string; sessionId: string | null; participantIds: Int32Array; groups: Int32Array },
+): Promise<BreakdownCell[]> {
+  const { rows } = await db.$client.query<{
+    group: number;
+    stakeholder_group: string | null;
+    category: string | null;
+    country: string | null;
+    people: number;
+  }>({
+    name: 'opinions_results_breakdown',
+    text: `
+      WITH assigned AS (
+        SELECT * FROM unnest($2::int[], $3::int[]) AS a(participant_id, grp)
+      )
+      SELECT a.grp AS "group",
+             COALESCE(r.stakeholder_group::text, u.stakeholder_group::text) AS stakeholder_group,
+             r.participant_category::text AS category,
+             COALESCE(r.country, u.country) AS country,
+             count(*)::int AS people
+        FROM assigned a
+        JOIN opinions_participants p ON p.id = a.participant_id AND p.map_id = $1
+        LEFT JOIN accounts_users u ON u.id = p.user_id
+        LEFT JOIN registration_registrations r
+          ON r.user_id = p.user_id AND r.session_id = $4::uuid
+       GROUP BY 1, 2, 3, 4`,
+    values: [args.mapId, args.participantIds, args.groups, args.sessionId],
+  });
+  return rows.map((r) => ({
+    group: r.group,
+    stakeholderGroup: r.stakeholder_group,
+    category: r.category,
+    country: r.country,
+    people: r.people,
+  }));
+}
+
+// ── Recompute: raw SQL on one pooled connection, inside the recompute's own transaction ─────────
+
+/** Namespace of the advisory locks of recomputes (the first key of the two-key form). */
+const RECOMPUTE_LOCK_CLASS = 0x0931_5005;
+
+/**
+ * Takes the recompute lock of a map for the rest of the transaction, without waiting: false when
+ * another transaction (on any node) holds it. Two maps whose ids hash alike share a lock, which
+ * only delays one of them to the next round.
+ */
+export async function tryLockMapRecompute(client: pg.PoolClient, mapId: string): Promise<boolean> {
+  const { rows } = await client.query<{ locked: boolean }>(
+    'SELECT pg_try_advisory_xact_lock($1::int, hashtext($2)) AS locked',
+    [RECOMPUTE_LOCK_CLASS, mapId],
+  );
+  return rows[0]?.locked === true;
+}
+
+export interface MathStatementRows {
+  id: Int32Array;
+  moderated: Int8Array;
+  isMeta: Uint8Array;
+}
+
+/** The map's statements as the math engine's columns: status → moderated (pending 0, accepted 1, rejected −1). */
+export async function loadMathStatements(client: pg.PoolClient, mapId: string): Promise<MathStatementRows> {
+  const { rows } = await client.query<[number, number, boolean]>({
+    text: `SELECT id, CASE status WHEN 'accepted' THEN 1 WHEN 'rejected' THEN -1 ELSE 0 END, is_meta
+             FROM opinions_statements WHERE map_id = $1 ORDER BY id`,
+    values: [mapId],
+    rowMode: 'array',
+  });
+  return {
+    id: Int32Array.from(rows, (r) => r[0]),
+    moderated: Int8Array.from(rows, (r) => r[1]),
+    isMeta: Uint8Array.from(rows, (r) => (r[2] ? 1 : 0)),
+  };
+}
+
+export interface MathVoteRows {
+  participant: Int32Array;
+  statement: Int32Array;
+  vote: Int8Array;
+  /** votedAt in epoch milliseconds. */
+  time: Float64Array;
+  /**
+   * The newest votedAt among them, as PostgreSQL's text (a Date would drop the microseconds, and
+   * the stored `votesThrough` would then be older than the vote it names); null when there are none.
+   */
+  newest: string | null;
+}
+
+/** Rows fetched per round trip: bounded memory however many votes a map has. */
+const VOTE_BATCH = 50_000;
+
+/**
+ * Every vote of the map, ordered by participant (the order the math engine uses in place), read
+ * through a cursor into growing typed arrays: 5 million votes never exist as 5 million objects.
+ * Call it in a REPEATABLE READ transaction, so the votes, their newest time and the statements
+ * loaded beside them are one snapshot.
+ */
+export async function loadMathVotes(client: pg.PoolClient, mapId: string): Promise<MathVoteRows> {
+  let capacity = VOTE_BATCH;
+  let participant = new Int32Array(capacity);
+  let statement = new Int32Array(capacity);
+  let vote = new Int8Array(capacity);
+  let time = new Float64Array(capacity);
+  let n = 0;
+  await client.query({
+    text: `DECLARE opinions_votes_cursor NO SCROLL CURSOR FOR
+             SELECT participant_id, statement_id, vote, (extract(epoch FROM voted_at) * 1000)::float8
+               FROM opinions_votes WHERE map_id = $1 ORDER BY participant_id, statement_id`,
+    values: [mapId],
+  });
+  for (;;) {
+    const { rows } = await client.query<[number, number, number, number]>({
+      text: `FETCH ${VOTE_BATCH} FROM opinions_votes_cursor`,
+      rowMode: 'array',
+    });
+    if (rows.length === 0) break;
+    if (n + rows.length > capacity) {
+      capacity = Math.max(capacity * 2, n + rows.length);
+      participant = grow(participant, new Int32Array(capacity));
+      statement = grow(statement, new Int32Array(capacity));
+      vote = grow(vote, new Int8Array(capacity));
+      time = grow(time, new Float64Array(capacity));
+    }
+    for (const r of rows) {
+      participant[n] = r[0];
+      statement[n] = r[1];
+      vote[n] = r[2];
+      time[n] = r[3];
+      n++;
+    }
+    if (rows.length < VOTE_BATCH) break;
+  }
+  await client.query('CLOSE opinions_votes_cursor');
+  const { rows: newest } = await client.query<{ newest: string | null }>(
+    'SELECT max(voted_at)::text AS newest FROM opinions_votes WHERE map_id = $1',
+    [mapId],
+  );
+  return {
+    participant: participant.slice(0, n),
+    statement: statement.slice(0, n),
+    vote: vote.slice(0, n),
+    time: time.slice(0, n),
+    newest: newest[0]?.newest ?? null,
+  };
+}
+
+function grow<T extends Int32Array | Int8Array | Float64Array>(from: T, to: T): T {
+  to.set(from);
+  return to;
+}
+
+/** The stored result's bytes and bookkeeping, read inside the recompute's transaction. */
+export async function loadStoredResult(
+  client: pg.PoolClient,
+  mapId: string,
+): Promise<{ result: Buffer; votesThrough: Date | null; computedAt: Date } | undefined> {
+  const { rows } = await client.query<{ result: Buffer; votes_through: Date | null; computed_at: Date }>(
+    'SELECT result, votes_through, computed_at FROM opinions_results WHERE map_id = $1',
+    [mapId],
+  );
+  const row = rows[0];
+  return row && { result: row.result, votesThrough: row.votes_through, computedAt: row.computed_at };
+}
+
+/** Writes the map's latest result (one row per map). */
+export async function upsertResult(
+  client: pg.PoolClient,
+  row: { mapId: string; computedAt: Date; votesThrough: string | null; durationMs: number; result: Buffer },
+): Promise<void> {
+  await client.query(
+    `INSERT INTO opinions_results (map_id, computed_at, votes_through, duration_ms, result)
+     VALUES ($1, $2, $3::timestamptz, $4, $5)
+     ON CONFLICT (map_id) DO UPDATE
+       SET computed_at = excluded.computed_at, votes_through = excluded.votes_through,
+           duration_ms = excluded.duration_ms, result = excluded.result`,
+    [row.mapId, row.computedAt, row.votesThrough, row.durationMs, row.result],
+  );
+}
+
+/**
+ * The SQL condition "map m (with result r, maybe null) is due", for $1 = now and $2 = the settle
+ * margin in milliseconds. Due when a vote is newer than the votes the result saw; when a statement
+ * was added or moderated after the result; and once more when the result was computed within the
+ * settle margin of its newest vote, after that margin (a vote written in a transaction still open
+ * then may carry an earlier time than the newest one seen, and would otherwise wait for the next
+ * vote). Uses opinions_votes_map_voted_at_idx.
+ */
+const DUE_CONDITION = `(
+  EXISTS (SELECT 1 FROM opinions_votes v
+           WHERE v.map_id = m.id AND v.voted_at > COALESCE(r.votes_through, '-infinity'::timestamptz))
+  OR (r.map_id IS NOT NULL AND EXISTS (
+        SELECT 1 FROM opinions_statements s
+         WHERE s.map_id = m.id AND (s.created_at > r.computed_at OR s.moderated_at > r.computed_at)))
+  OR (r.votes_through IS NOT NULL
+      AND r.computed_at < r.votes_through + make_interval(secs => $2::float8 / 1000)
+      AND $1::timestamptz >= r.votes_through + make_interval(secs => $2::float8 / 1000))
+)`;
+
+/** Published maps due for a recompute, in id order. */
+export async function listDueMapIds(db: Db, now: Date, settleMs: number): Promise<string[]> {
+  const { rows } = await db.$client.query<{ id: string }>(
+    `SELECT m.id FROM opinions_maps m LEFT JOIN opinions_results r ON r.map_id = m.id
+      WHERE m.is_published AND ${DUE_CONDITION} ORDER BY m.id`,
+    [now, settleMs],
+  );
+  return rows.map((r) => r.id);
+}
+
+/** True when this one map is due (checked again under the lock: another node may just have done it). */
+export async function isMapDue(
+  client: pg.PoolClient,
+  mapId: string,
+  now: Date,
+  settleMs: number,
+): Promise<boolean> {
+  const { rows } = await client.query<{ due: boolean }>(
+    `SELECT ${DUE_CONDITION} AS due FROM opinions_maps m LEFT JOIN opinions_results r ON r.map_id = m.id
+      WHERE m.id = $3`,
+    [now, settleMs, mapId],
+  );
+  return rows[0]?.due === true;
+}
