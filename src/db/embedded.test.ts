@@ -66,4 +66,34 @@ describe('embedded PostgreSQL', () => {
       await again.stop();
     }
   });
+  // As root, PostgreSQL runs as the `postgres` user (docs/adr/0003); these are about its reach.
+  const asRoot = process.getuid?.() === 0;
+
+  test.skipIf(!asRoot)(
+    'as root, starts in a 0700 data directory (as mktemp -d makes), opening it to search only',
+    async () => {
+      const dataDir = tempDataDir();
+      fs.chmodSync(dataDir, 0o700);
+      const cluster = await startEmbeddedPostgres({ dataDir, port: 0, log });
+      await cluster.stop();
+
+      expect(fs.statSync(dataDir).mode & 0o777).toBe(0o701);
+      expect(fs.statSync(path.join(dataDir, 'postgres-password')).mode & 0o777).toBe(0o600);
+    },
+  );
+
+  test.skipIf(!asRoot)(
+    'as root, under a directory the postgres user cannot pass, says which and what to do',
+    async () => {
+      const parent = tempDataDir();
+      fs.chmodSync(parent, 0o700);
+      const dataDir = path.join(parent, 'data');
+
+      const start = startEmbeddedPostgres({ dataDir, port: 0, log });
+
+      await expect(start).rejects.toThrow(`cannot pass through ${parent} (mode 700)`);
+      await expect(start).rejects.toThrow(`chmod o+x ${parent}`);
+      expect(fs.existsSync(path.join(dataDir, 'colloquy.pid'))).toBe(false);
+    },
+  );
 });

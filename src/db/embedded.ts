@@ -56,6 +56,7 @@ export async function startEmbeddedPostgres(opts: {
     const password = readOrCreatePassword(path.join(dataDir, 'postgres-password'));
     const port = opts.port || (await findFreePort());
     const isRoot = process.getuid?.() === 0;
+    if (isRoot) letPostgresReach(dataDir, opts.log);
     let lastLines: string[] = [];
     const remember = (message: unknown) => {
       lastLines = [...lastLines, String(message).trim()].slice(-8);
@@ -120,6 +121,34 @@ export async function startEmbeddedPostgres(opts: {
   } catch (error) {
     releaseLock();
     throw error;
+  }
+}
+
+/**
+ * As root, PostgreSQL runs as the `postgres` user, which must be able to pass through every
+ * directory above its cluster. DATA_DIR itself (ours) gets search permission for others (x only:
+ * nobody can list it; the password file inside is 0600); a directory above it that others cannot
+ * pass through (e.g. a 0700 home directory) is not ours to change, so the start stops there and
+ * says what to do. `mktemp -d` makes 0700 directories, hence the first case.
+ */
+function letPostgresReach(dataDir: string, log: Logger): void {
+  const mode = fs.statSync(dataDir).mode;
+  if ((mode & 0o001) === 0) {
+    fs.chmodSync(dataDir, (mode & 0o7777) | 0o001);
+    log.info(
+      { dataDir },
+      'gave the data directory search permission (o+x) so that PostgreSQL, run as the postgres user, can reach its cluster',
+    );
+  }
+  for (let dir = path.dirname(dataDir); ; dir = path.dirname(dir)) {
+    if ((fs.statSync(dir).mode & 0o001) === 0) {
+      throw new Error(
+        `Embedded PostgreSQL cannot run under ${dataDir}: run as root, Colloquy starts PostgreSQL as the ` +
+          `"postgres" user, which cannot pass through ${dir} (mode ${(fs.statSync(dir).mode & 0o777).toString(8)}). ` +
+          `Give it search permission (chmod o+x ${dir}) or set DATA_DIR to a directory elsewhere.`,
+      );
+    }
+    if (dir === path.dirname(dir)) break;
   }
 }
 
