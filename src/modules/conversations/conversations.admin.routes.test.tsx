@@ -4,7 +4,14 @@ import { join } from 'node:path';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { signedInUser, type SignedInUser } from '../../../test/accounts';
-import { makeAgendaItem, makeDocument, makeSeries, makeSession, makeSpeaker } from '../../../test/factories';
+import {
+  makeAgendaItem,
+  makeDocument,
+  makeSeries,
+  makeSession,
+  makeSpeaker,
+  makeTheme,
+} from '../../../test/factories';
 import { makeDocx, makeExe } from '../../../test/files';
 import { multipartBody } from '../../../test/multipart';
 import { createTestDeps, type TestDeps } from '../../../test/test-deps';
@@ -199,33 +206,138 @@ describe('sessions in the back office', () => {
       .where(eq(auditLog.subjectId, session.id));
     expect(actions).toEqual([{ action: 'conversations.session.publish' }]);
   });
+});
 
-  test('the preview shows a draft as its public page would, to the secretariat only, not indexed', async () => {
-    const series = await makeSeries(deps.db);
+describe('previews of the public pages', () => {
+  /** Unpublished content of each kind, and where its preview and its public page are. */
+  async function arrangeDrafts() {
+    const series = await makeSeries(deps.db, {
+      isPublished: false,
+      title: { en: 'Draft series', fr: 'Série en projet' },
+    });
+    const theme = await makeTheme(deps.db, { seriesId: series.id, title: { en: 'Draft theme' } });
     const session = await makeSession(deps.db, {
       seriesId: series.id,
+      themeId: theme.id,
       number: 8,
-      title: { en: 'Draft preview' },
+      title: { en: 'Draft preview', ar: 'معاينة المسودة' },
       isPublished: false,
     });
-    await makeAgendaItem(deps.db, { sessionId: session.id, position: 0, title: { en: 'Welcome' } });
-    const participant = await signedInUser(deps);
+    const speaker = await makeSpeaker(deps.db, { name: 'Pat Preview' });
+    await makeAgendaItem(deps.db, { sessionId: session.id, position: 0, title: { en: 'Welcome' } }, [
+      { speakerId: speaker.id, role: 'chair' },
+    ]);
+    const document = await makeDocument(
+      deps.db,
+      { seriesId: series.id, sessionId: session.id, title: { en: 'Draft paper' }, isPublished: false },
+      ['en', 'fr'],
+    );
+    return [
+      {
+        kind: 'session',
+        admin: `/sessions/${session.id}`,
+        public: `/series/${series.slug}/sessions/8`,
+        shows: ['Draft preview', 'Welcome', 'Pat Preview'],
+      },
+      {
+        kind: 'series',
+        admin: `/series/${series.id}`,
+        public: `/series/${series.slug}`,
+        shows: ['Draft series'],
+      },
+      {
+        kind: 'theme',
+        admin: `/series/themes/${theme.id}`,
+        public: `/series/${series.slug}/themes/${theme.slug}`,
+        shows: ['Draft theme'],
+      },
+      {
+        kind: 'speaker',
+        admin: `/speakers/${speaker.id}`,
+        public: `/speakers/${speaker.slug}`,
+        shows: ['Pat Preview', 'Draft preview'],
+      },
+      {
+        kind: 'document',
+        admin: `/documents/${document.id}`,
+        public: `/documents/${document.id}/en`,
+        shows: [document.symbol, 'Draft paper', `/en/admin/documents/${document.id}/files/fr`],
+      },
+    ];
+  }
 
-    const preview = await app.inject({
-      url: `/en/admin/sessions/${session.id}/preview`,
+  test('the secretariat previews unpublished content of every kind; the public still gets 404', async () => {
+    const drafts = await arrangeDrafts();
+    for (const draft of drafts) {
+      const preview = await app.inject({
+        url: `/en/admin${draft.admin}/preview`,
+        headers: secretariat.headers,
+      });
+      const visitor = await app.inject({ url: `/en${draft.public}` });
+
+      expect(preview.statusCode, draft.kind).toBe(200);
+      expect(preview.headers['x-robots-tag'], draft.kind).toBe('noindex');
+      expect(preview.headers['cache-control'], draft.kind).toBe('private, no-store');
+      expect(preview.body, draft.kind).toContain('<meta name="robots" content="noindex"/>');
+      expect(preview.body, draft.kind).not.toContain('rel="canonical"');
+      expect(preview.body, draft.kind).toContain('Preview — not published');
+      expect(preview.body, draft.kind).toContain(`href="/en/admin${draft.admin}"`);
+      for (const text of draft.shows) expect(preview.body, draft.kind).toContain(text);
+      expect(visitor.statusCode, draft.kind).toBe(404);
+    }
+  });
+
+  test('the preview switches language like the public page, and says when the page is public', async () => {
+    const [session] = await arrangeDrafts();
+    const arabic = await app.inject({
+      url: `/ar/admin${session!.admin}/preview`,
       headers: secretariat.headers,
     });
-    const refused = await app.inject({
-      url: `/en/admin/sessions/${session.id}/preview`,
-      headers: participant.headers,
-    });
 
-    expect(preview.statusCode).toBe(200);
-    expect(preview.headers['x-robots-tag']).toBe('noindex');
-    expect(preview.headers['cache-control']).toBe('private, no-store');
-    expect(preview.body).toContain('Draft preview');
-    expect(preview.body).toContain('Welcome');
-    expect(refused.statusCode).toBe(403);
+    expect(arabic.statusCode).toBe(200);
+    expect(arabic.body).toContain('<html lang="ar" dir="rtl">');
+    expect(arabic.body).toContain('معاينة المسودة');
+    expect(arabic.body).toContain('معاينة — غير منشورة');
+    for (const locale of ['zh', 'en', 'fr', 'ru', 'es']) {
+      expect(arabic.body).toContain(`href="/${locale}/admin${session!.admin}/preview"`);
+    }
+
+    const published = await makeSeries(deps.db);
+    const shown = await app.inject({
+      url: `/fr/admin/series/${published.id}/preview`,
+      headers: secretariat.headers,
+    });
+    expect(shown.body).toContain('Aperçu — cette page est publiée');
+  });
+
+  test('a participant is refused every preview, and nobody is sent to sign in', async () => {
+    const drafts = await arrangeDrafts();
+    const participant = await signedInUser(deps);
+    for (const draft of drafts) {
+      const refused = await app.inject({
+        url: `/en/admin${draft.admin}/preview`,
+        headers: participant.headers,
+      });
+      const nobody = await app.inject({ url: `/en/admin${draft.admin}/preview` });
+
+      expect(refused.statusCode, draft.kind).toBe(403);
+      expect(refused.body, draft.kind).not.toContain(draft.shows[0]);
+      expect(nobody.statusCode, draft.kind).toBe(303);
+      expect(nobody.headers.location, draft.kind).toMatch(/^\/en\/sign-in\?/);
+    }
+  });
+
+  test('the preview of an unknown item is a 404, and the edit pages link to their preview', async () => {
+    const missing = await app.inject({
+      url: '/en/admin/speakers/00000000-0000-4000-8000-000000000000/preview',
+      headers: secretariat.headers,
+    });
+    const drafts = await arrangeDrafts();
+    expect(missing.statusCode).toBe(404);
+    for (const draft of drafts) {
+      const edit = await app.inject({ url: `/en/admin${draft.admin}`, headers: secretariat.headers });
+      expect(edit.body, draft.kind).toContain(`href="/en/admin${draft.admin}/preview"`);
+    }
   });
 });
 

@@ -10,6 +10,7 @@ import { sendPage, viewContextOf } from '../../platform/http/request-context';
 import type { MessageKey } from '../../platform/i18n/t';
 import { adminNavLinks } from '../../platform/views/admin-nav';
 import type { FormState } from '../../platform/views/forms';
+import type { ViewContext } from '../../platform/views/view-context';
 import { can, requireViewer, type Permission, type Viewer } from '../accounts';
 import {
   agendaItemFormSchema,
@@ -44,7 +45,14 @@ import {
   setDocumentPublished,
   uploadDocumentFile,
 } from './service/manage-documents';
-import { previewSession } from './service/preview-session';
+import {
+  previewDocument,
+  previewSeries,
+  previewSession,
+  previewSpeaker,
+  previewTheme,
+  type Preview,
+} from './service/preview';
 import {
   checkContentAccess,
   createSeries,
@@ -80,9 +88,14 @@ import type { AdminView } from './views/admin/parts';
 import { SeriesFormPage, SeriesListPage, ThemeFormPage } from './views/admin/series-pages';
 import { AgendaItemFormPage, SessionFormPage, SessionListPage } from './views/admin/session-pages';
 import { SpeakerFormPage, SpeakerListPage } from './views/admin/speaker-pages';
+import { DocumentLibraryPage } from './views/document-library-page';
+import { SeriesHomePage } from './views/series-home-page';
 import { SessionPage } from './views/session-page';
+import { SpeakerPage } from './views/speaker-pages';
+import { ThemePage } from './views/theme-page';
 
 const DONE = ['created', 'saved', 'published', 'unpublished', 'uploaded', 'removed', 'moved'] as const;
+type Done = (typeof DONE)[number];
 const doneQuerySchema = z.object({
   done: z.enum(DONE).optional(),
   session: z.uuid().optional(),
@@ -165,13 +178,70 @@ export const conversationsAdminRoutes: FastifyPluginAsync<PageRouteOptions> = as
   }
 
   const base = (req: FastifyRequest) => `/${req.locale}/admin`;
-  const done = (req: FastifyRequest) => parseQuery(doneQuerySchema, req.query).done;
+  const idOf = (req: FastifyRequest) => parseParams(idParamsSchema, req.params).id;
   const page = (reply: FastifyReply, vnode: VNode, status = 200) =>
     sendPage(reply.header('x-robots-tag', 'noindex'), vnode, status);
   const invalid = (body: unknown, errors: Record<string, string>): FormState => ({
     values: body && typeof body === 'object' ? (body as Record<string, unknown>) : {},
     errors,
   });
+
+  /**
+   * A form's two routes: GET `show` renders it filled from what `load` found, POST `submit` parses
+   * the body, saves and redirects (303), or renders the form again with the values and the problems
+   * (422 bad input, 409 a taken slug or number). `load` checks the permission (through its service)
+   * and that the subject exists, before anything is parsed.
+   */
+  function formRoutes<F, S extends z.ZodType, R>(spec: {
+    show: string;
+    submit: string;
+    load: (viewer: Viewer, req: FastifyRequest) => Promise<F>;
+    values: (found: F, req: FastifyRequest) => Record<string, unknown>;
+    render: (view: AdminView, form: FormState, found: F, done?: Done) => VNode;
+    schema: S | ((found: F) => S);
+    save: (viewer: Viewer, data: z.output<S>, req: FastifyRequest) => Promise<R>;
+    redirect: (req: FastifyRequest, saved: R) => string;
+  }) {
+    app.get(spec.show, async (req, reply) => {
+      const { viewer, view } = await viewOf(req);
+      const found = await spec.load(viewer, req);
+      const done = parseQuery(doneQuerySchema, req.query).done;
+      return page(reply, spec.render(view, { values: spec.values(found, req), errors: {} }, found, done));
+    });
+    app.post(spec.submit, async (req, reply) => {
+      const { viewer, view } = await viewOf(req);
+      const found = await spec.load(viewer, req);
+      const schema = typeof spec.schema === 'function' ? spec.schema(found) : spec.schema;
+      const form = parseForm(schema, req.body);
+      const saved = form.ok
+        ? await attempt(() => spec.save(viewer, form.data, req))
+        : { ok: false as const, status: 422, errors: form.errors };
+      if (!saved.ok)
+        return page(reply, spec.render(view, invalid(req.body, saved.errors), found), saved.status);
+      return reply.redirect(spec.redirect(req, saved.value), 303);
+    });
+  }
+
+  /**
+   * GET `<path>/:id/preview`: the public view of the item in any state, marked as a preview (with a
+   * link back to `<path>/:id`), for the secretariat only, never cached or indexed. The language
+   * links of the page lead to the same preview in the other languages.
+   */
+  function previewRoute<P>(
+    path: string,
+    load: (viewer: Viewer, id: string, req: FastifyRequest) => Promise<Preview<P>>,
+    render: (ctx: ViewContext, page: P) => VNode,
+  ) {
+    app.get(`${path}/:id/preview`, async (req, reply) => {
+      const id = idOf(req);
+      const preview = await load(await requireViewer(deps, req), id, req);
+      const ctx: ViewContext = {
+        ...viewContextOf(req, site),
+        preview: { published: preview.published, editHref: `${base(req)}${path}/${id}` },
+      };
+      return page(reply.header('cache-control', 'private, no-store'), render(ctx, preview.page));
+    });
+  }
 
   // Series and themes
 
@@ -183,25 +253,6 @@ export const conversationsAdminRoutes: FastifyPluginAsync<PageRouteOptions> = as
     );
   });
 
-  app.get('/series/new', async (req, reply) => {
-    const { viewer, view } = await viewOf(req);
-    checkContentAccess({ actor: viewer });
-    return page(reply, <SeriesFormPage view={view} form={{ values: {}, errors: {} }} />);
-  });
-
-  app.post('/series', async (req, reply) => {
-    const { viewer, view } = await viewOf(req);
-    checkContentAccess({ actor: viewer });
-    const form = parseForm(seriesFormSchema, req.body);
-    const saved = form.ok
-      ? await attempt(() => createSeries(deps, { actor: viewer, input: form.data }))
-      : { ok: false as const, status: 422, errors: form.errors };
-    if (!saved.ok) {
-      return page(reply, <SeriesFormPage view={view} form={invalid(req.body, saved.errors)} />, saved.status);
-    }
-    return reply.redirect(`${base(req)}/series/${saved.value.id}?done=created`, 303);
-  });
-
   const seriesValues = (s: SeriesRow) => ({
     slug: s.slug,
     ...localizedValues('title', s.title),
@@ -211,44 +262,35 @@ export const conversationsAdminRoutes: FastifyPluginAsync<PageRouteOptions> = as
     ...localizedValues('organiser', s.organiser),
   });
 
-  app.get('/series/:id', async (req, reply) => {
-    const { id } = parseParams(idParamsSchema, req.params);
-    const { viewer, view } = await viewOf(req);
-    const found = await getSeriesForAdmin(deps, { actor: viewer, seriesId: id });
-    return page(
-      reply,
-      <SeriesFormPage
-        view={view}
-        form={{ values: seriesValues(found.series), errors: {} }}
-        series={found.series}
-        themes={found.themes}
-        done={done(req)}
-      />,
-    );
+  formRoutes({
+    show: '/series/new',
+    submit: '/series',
+    load: async (viewer) => checkContentAccess({ actor: viewer }),
+    values: () => ({}),
+    render: (view, form) => <SeriesFormPage view={view} form={form} />,
+    schema: seriesFormSchema,
+    save: (viewer, input) => createSeries(deps, { actor: viewer, input }),
+    redirect: (req, saved) => `${base(req)}/series/${saved.id}?done=created`,
   });
 
-  app.post('/series/:id', async (req, reply) => {
-    const { id } = parseParams(idParamsSchema, req.params);
-    const { viewer, view } = await viewOf(req);
-    const found = await getSeriesForAdmin(deps, { actor: viewer, seriesId: id });
-    const form = parseForm(seriesFormSchema, req.body);
-    const saved = form.ok
-      ? await attempt(() => editSeries(deps, { actor: viewer, seriesId: id, input: form.data }))
-      : { ok: false as const, status: 422, errors: form.errors };
-    if (!saved.ok) {
-      return page(
-        reply,
-        <SeriesFormPage
-          view={view}
-          form={invalid(req.body, saved.errors)}
-          series={found.series}
-          themes={found.themes}
-        />,
-        saved.status,
-      );
-    }
-    return reply.redirect(`${base(req)}/series/${id}?done=saved`, 303);
+  formRoutes({
+    show: '/series/:id',
+    submit: '/series/:id',
+    load: (viewer, req) => getSeriesForAdmin(deps, { actor: viewer, seriesId: idOf(req) }),
+    values: (found) => seriesValues(found.series),
+    render: (view, form, found, done) => (
+      <SeriesFormPage view={view} form={form} series={found.series} themes={found.themes} done={done} />
+    ),
+    schema: seriesFormSchema,
+    save: (viewer, input, req) => editSeries(deps, { actor: viewer, seriesId: idOf(req), input }),
+    redirect: (req) => `${base(req)}/series/${idOf(req)}?done=saved`,
   });
+
+  previewRoute(
+    '/series',
+    (viewer, seriesId) => previewSeries(deps, { actor: viewer, seriesId }),
+    (ctx, home) => <SeriesHomePage ctx={ctx} home={home} />,
+  );
 
   for (const [verb, isPublished] of [
     ['publish', true],
@@ -281,76 +323,35 @@ export const conversationsAdminRoutes: FastifyPluginAsync<PageRouteOptions> = as
     ...localizedValues('description', th.description),
   });
 
-  app.get('/series/:id/themes/new', async (req, reply) => {
-    const { id } = parseParams(idParamsSchema, req.params);
-    const { viewer, view } = await viewOf(req);
-    const found = await getSeriesForAdmin(deps, { actor: viewer, seriesId: id });
-    return page(
-      reply,
-      <ThemeFormPage
-        view={view}
-        form={{ values: { position: String(found.themes.length) }, errors: {} }}
-        series={found.series}
-      />,
-    );
+  formRoutes({
+    show: '/series/:id/themes/new',
+    submit: '/series/:id/themes',
+    load: (viewer, req) => getSeriesForAdmin(deps, { actor: viewer, seriesId: idOf(req) }),
+    values: (found) => ({ position: String(found.themes.length) }),
+    render: (view, form, found) => <ThemeFormPage view={view} form={form} series={found.series} />,
+    schema: themeFormSchema,
+    save: (viewer, input, req) => createTheme(deps, { actor: viewer, seriesId: idOf(req), input }),
+    redirect: (req, saved) => `${base(req)}/series/themes/${saved.id}?done=created`,
   });
 
-  app.post('/series/:id/themes', async (req, reply) => {
-    const { id } = parseParams(idParamsSchema, req.params);
-    const { viewer, view } = await viewOf(req);
-    const found = await getSeriesForAdmin(deps, { actor: viewer, seriesId: id });
-    const form = parseForm(themeFormSchema, req.body);
-    const saved = form.ok
-      ? await attempt(() => createTheme(deps, { actor: viewer, seriesId: id, input: form.data }))
-      : { ok: false as const, status: 422, errors: form.errors };
-    if (!saved.ok) {
-      return page(
-        reply,
-        <ThemeFormPage view={view} form={invalid(req.body, saved.errors)} series={found.series} />,
-        saved.status,
-      );
-    }
-    return reply.redirect(`${base(req)}/series/themes/${saved.value.id}?done=created`, 303);
+  formRoutes({
+    show: '/series/themes/:id',
+    submit: '/series/themes/:id',
+    load: (viewer, req) => getThemeForAdmin(deps, { actor: viewer, themeId: idOf(req) }),
+    values: (found) => themeValues(found.theme),
+    render: (view, form, found, done) => (
+      <ThemeFormPage view={view} form={form} series={found.series} theme={found.theme} done={done} />
+    ),
+    schema: themeFormSchema,
+    save: (viewer, input, req) => editTheme(deps, { actor: viewer, themeId: idOf(req), input }),
+    redirect: (req) => `${base(req)}/series/themes/${idOf(req)}?done=saved`,
   });
 
-  app.get('/series/themes/:id', async (req, reply) => {
-    const { id } = parseParams(idParamsSchema, req.params);
-    const { viewer, view } = await viewOf(req);
-    const found = await getThemeForAdmin(deps, { actor: viewer, themeId: id });
-    return page(
-      reply,
-      <ThemeFormPage
-        view={view}
-        form={{ values: themeValues(found.theme), errors: {} }}
-        series={found.series}
-        theme={found.theme}
-        done={done(req)}
-      />,
-    );
-  });
-
-  app.post('/series/themes/:id', async (req, reply) => {
-    const { id } = parseParams(idParamsSchema, req.params);
-    const { viewer, view } = await viewOf(req);
-    const found = await getThemeForAdmin(deps, { actor: viewer, themeId: id });
-    const form = parseForm(themeFormSchema, req.body);
-    const saved = form.ok
-      ? await attempt(() => editTheme(deps, { actor: viewer, themeId: id, input: form.data }))
-      : { ok: false as const, status: 422, errors: form.errors };
-    if (!saved.ok) {
-      return page(
-        reply,
-        <ThemeFormPage
-          view={view}
-          form={invalid(req.body, saved.errors)}
-          series={found.series}
-          theme={found.theme}
-        />,
-        saved.status,
-      );
-    }
-    return reply.redirect(`${base(req)}/series/themes/${id}?done=saved`, 303);
-  });
+  previewRoute(
+    '/series/themes',
+    (viewer, themeId) => previewTheme(deps, { actor: viewer, themeId }),
+    (ctx, themePage) => <ThemePage ctx={ctx} page={themePage} />,
+  );
 
   // Sessions and their agenda
 
@@ -362,28 +363,19 @@ export const conversationsAdminRoutes: FastifyPluginAsync<PageRouteOptions> = as
     );
   });
 
-  app.get('/sessions/new', async (req, reply) => {
-    const { viewer, view } = await viewOf(req);
-    const choices = await getSessionChoices(deps, { actor: viewer });
-    const values = { timeZone: 'Europe/Zurich', format: 'hybrid', seriesId: choices.series[0]?.id ?? '' };
-    return page(reply, <SessionFormPage view={view} form={{ values, errors: {} }} {...choices} />);
-  });
-
-  app.post('/sessions', async (req, reply) => {
-    const { viewer, view } = await viewOf(req);
-    const choices = await getSessionChoices(deps, { actor: viewer });
-    const form = parseForm(sessionFormSchema, req.body);
-    const saved = form.ok
-      ? await attempt(() => createSession(deps, { actor: viewer, input: form.data }))
-      : { ok: false as const, status: 422, errors: form.errors };
-    if (!saved.ok) {
-      return page(
-        reply,
-        <SessionFormPage view={view} form={invalid(req.body, saved.errors)} {...choices} />,
-        saved.status,
-      );
-    }
-    return reply.redirect(`${base(req)}/sessions/${saved.value.id}?done=created`, 303);
+  formRoutes({
+    show: '/sessions/new',
+    submit: '/sessions',
+    load: (viewer) => getSessionChoices(deps, { actor: viewer }),
+    values: (choices) => ({
+      timeZone: 'Europe/Zurich',
+      format: 'hybrid',
+      seriesId: choices.series[0]?.id ?? '',
+    }),
+    render: (view, form, choices) => <SessionFormPage view={view} form={form} {...choices} />,
+    schema: sessionFormSchema,
+    save: (viewer, input) => createSession(deps, { actor: viewer, input }),
+    redirect: (req, saved) => `${base(req)}/sessions/${saved.id}?done=created`,
   });
 
   const sessionValues = (s: SessionRow) => ({
@@ -402,49 +394,22 @@ export const conversationsAdminRoutes: FastifyPluginAsync<PageRouteOptions> = as
     recordingUrl: s.recordingUrl ?? '',
   });
 
-  app.get('/sessions/:id', async (req, reply) => {
-    const { id } = parseParams(idParamsSchema, req.params);
-    const { viewer, view } = await viewOf(req);
-    const found = await getSessionForAdmin(deps, { actor: viewer, sessionId: id });
-    return page(
-      reply,
-      <SessionFormPage
-        view={view}
-        form={{ values: sessionValues(found.session), errors: {} }}
-        {...found}
-        done={done(req)}
-      />,
-    );
+  formRoutes({
+    show: '/sessions/:id',
+    submit: '/sessions/:id',
+    load: (viewer, req) => getSessionForAdmin(deps, { actor: viewer, sessionId: idOf(req) }),
+    values: (found) => sessionValues(found.session),
+    render: (view, form, found, done) => <SessionFormPage view={view} form={form} {...found} done={done} />,
+    schema: sessionFormSchema,
+    save: (viewer, input, req) => editSession(deps, { actor: viewer, sessionId: idOf(req), input }),
+    redirect: (req) => `${base(req)}/sessions/${idOf(req)}?done=saved`,
   });
 
-  app.post('/sessions/:id', async (req, reply) => {
-    const { id } = parseParams(idParamsSchema, req.params);
-    const { viewer, view } = await viewOf(req);
-    const found = await getSessionForAdmin(deps, { actor: viewer, sessionId: id });
-    const form = parseForm(sessionFormSchema, req.body);
-    const saved = form.ok
-      ? await attempt(() => editSession(deps, { actor: viewer, sessionId: id, input: form.data }))
-      : { ok: false as const, status: 422, errors: form.errors };
-    if (!saved.ok) {
-      return page(
-        reply,
-        <SessionFormPage view={view} form={invalid(req.body, saved.errors)} {...found} />,
-        saved.status,
-      );
-    }
-    return reply.redirect(`${base(req)}/sessions/${id}?done=saved`, 303);
-  });
-
-  app.get('/sessions/:id/preview', async (req, reply) => {
-    const { id } = parseParams(idParamsSchema, req.params);
-    const viewer = await requireViewer(deps, req);
-    const preview = await previewSession(deps, { actor: viewer, sessionId: id, locale: req.locale });
-    // The public page as it would look: for the secretariat only, never cached or indexed.
-    return page(
-      reply.header('cache-control', 'private, no-store'),
-      <SessionPage ctx={viewContextOf(req, site)} page={preview} />,
-    );
-  });
+  previewRoute(
+    '/sessions',
+    (viewer, sessionId, req) => previewSession(deps, { actor: viewer, sessionId, locale: req.locale }),
+    (ctx, sessionPage) => <SessionPage ctx={ctx} page={sessionPage} />,
+  );
 
   const agendaValues = (entry: AgendaItemWithSpeakers, timeZone: string) => ({
     kind: entry.item.kind,
@@ -460,84 +425,40 @@ export const conversationsAdminRoutes: FastifyPluginAsync<PageRouteOptions> = as
     ),
   });
 
-  app.get('/sessions/:id/agenda/new', async (req, reply) => {
-    const { id } = parseParams(idParamsSchema, req.params);
-    const { viewer, view } = await viewOf(req);
-    const found = await getAgendaItemForAdmin(deps, { actor: viewer, sessionId: id });
-    const start = instantToZonedLocal(found.session.startsAt, found.session.timeZone);
-    return page(
-      reply,
+  formRoutes({
+    show: '/sessions/:id/agenda/new',
+    submit: '/sessions/:id/agenda',
+    load: (viewer, req) => getAgendaItemForAdmin(deps, { actor: viewer, sessionId: idOf(req) }),
+    values: (found) => {
+      const start = instantToZonedLocal(found.session.startsAt, found.session.timeZone);
+      return { kind: 'other', startsAt: start, endsAt: start };
+    },
+    render: (view, form, found) => (
+      <AgendaItemFormPage view={view} form={form} session={found.session} speakers={found.speakers} />
+    ),
+    schema: (found) => agendaItemFormSchema(found.session.timeZone),
+    save: (viewer, input, req) => addAgendaItem(deps, { actor: viewer, sessionId: idOf(req), input }),
+    redirect: (req) => `${base(req)}/sessions/${idOf(req)}?done=saved#agenda-heading`,
+  });
+
+  formRoutes({
+    show: '/sessions/agenda/:id',
+    submit: '/sessions/agenda/:id',
+    load: (viewer, req) => getAgendaItemForAdmin(deps, { actor: viewer, agendaItemId: idOf(req) }),
+    values: (found) => agendaValues(found.entry!, found.session.timeZone),
+    render: (view, form, found, done) => (
       <AgendaItemFormPage
         view={view}
-        form={{ values: { kind: 'other', startsAt: start, endsAt: start }, errors: {} }}
+        form={form}
         session={found.session}
+        itemId={found.entry!.item.id}
         speakers={found.speakers}
-      />,
-    );
-  });
-
-  app.post('/sessions/:id/agenda', async (req, reply) => {
-    const { id } = parseParams(idParamsSchema, req.params);
-    const { viewer, view } = await viewOf(req);
-    const found = await getAgendaItemForAdmin(deps, { actor: viewer, sessionId: id });
-    const form = parseForm(agendaItemFormSchema(found.session.timeZone), req.body);
-    const saved = form.ok
-      ? await attempt(() => addAgendaItem(deps, { actor: viewer, sessionId: id, input: form.data }))
-      : { ok: false as const, status: 422, errors: form.errors };
-    if (!saved.ok) {
-      return page(
-        reply,
-        <AgendaItemFormPage
-          view={view}
-          form={invalid(req.body, saved.errors)}
-          session={found.session}
-          speakers={found.speakers}
-        />,
-        saved.status,
-      );
-    }
-    return reply.redirect(`${base(req)}/sessions/${id}?done=saved#agenda-heading`, 303);
-  });
-
-  app.get('/sessions/agenda/:id', async (req, reply) => {
-    const { id } = parseParams(idParamsSchema, req.params);
-    const { viewer, view } = await viewOf(req);
-    const found = await getAgendaItemForAdmin(deps, { actor: viewer, agendaItemId: id });
-    return page(
-      reply,
-      <AgendaItemFormPage
-        view={view}
-        form={{ values: agendaValues(found.entry!, found.session.timeZone), errors: {} }}
-        session={found.session}
-        itemId={id}
-        speakers={found.speakers}
-        done={done(req)}
-      />,
-    );
-  });
-
-  app.post('/sessions/agenda/:id', async (req, reply) => {
-    const { id } = parseParams(idParamsSchema, req.params);
-    const { viewer, view } = await viewOf(req);
-    const found = await getAgendaItemForAdmin(deps, { actor: viewer, agendaItemId: id });
-    const form = parseForm(agendaItemFormSchema(found.session.timeZone), req.body);
-    const saved = form.ok
-      ? await attempt(() => editAgendaItem(deps, { actor: viewer, agendaItemId: id, input: form.data }))
-      : { ok: false as const, status: 422, errors: form.errors };
-    if (!saved.ok) {
-      return page(
-        reply,
-        <AgendaItemFormPage
-          view={view}
-          form={invalid(req.body, saved.errors)}
-          session={found.session}
-          itemId={id}
-          speakers={found.speakers}
-        />,
-        saved.status,
-      );
-    }
-    return reply.redirect(`${base(req)}/sessions/agenda/${id}?done=saved`, 303);
+        done={done}
+      />
+    ),
+    schema: (found) => agendaItemFormSchema(found.session.timeZone),
+    save: (viewer, input, req) => editAgendaItem(deps, { actor: viewer, agendaItemId: idOf(req), input }),
+    redirect: (req) => `${base(req)}/sessions/agenda/${idOf(req)}?done=saved`,
   });
 
   app.post('/sessions/agenda/:id/delete', async (req, reply) => {
@@ -581,61 +502,35 @@ export const conversationsAdminRoutes: FastifyPluginAsync<PageRouteOptions> = as
     );
   });
 
-  app.get('/speakers/new', async (req, reply) => {
-    const { viewer, view } = await viewOf(req);
-    checkContentAccess({ actor: viewer });
-    return page(reply, <SpeakerFormPage view={view} form={{ values: {}, errors: {} }} />);
+  formRoutes({
+    show: '/speakers/new',
+    submit: '/speakers',
+    load: async (viewer) => checkContentAccess({ actor: viewer }),
+    values: () => ({}),
+    render: (view, form) => <SpeakerFormPage view={view} form={form} />,
+    schema: speakerFormSchema,
+    save: (viewer, input) => createSpeaker(deps, { actor: viewer, input }),
+    redirect: (req, saved) => `${base(req)}/speakers/${saved.id}?done=created`,
   });
 
-  app.post('/speakers', async (req, reply) => {
-    const { viewer, view } = await viewOf(req);
-    checkContentAccess({ actor: viewer });
-    const form = parseForm(speakerFormSchema, req.body);
-    const saved = form.ok
-      ? await attempt(() => createSpeaker(deps, { actor: viewer, input: form.data }))
-      : { ok: false as const, status: 422, errors: form.errors };
-    if (!saved.ok) {
-      return page(
-        reply,
-        <SpeakerFormPage view={view} form={invalid(req.body, saved.errors)} />,
-        saved.status,
-      );
-    }
-    return reply.redirect(`${base(req)}/speakers/${saved.value.id}?done=created`, 303);
+  formRoutes({
+    show: '/speakers/:id',
+    submit: '/speakers/:id',
+    load: (viewer, req) => getSpeakerForAdmin(deps, { actor: viewer, speakerId: idOf(req) }),
+    values: speakerValues,
+    render: (view, form, found, done) => (
+      <SpeakerFormPage view={view} form={form} speakerId={found.id} done={done} />
+    ),
+    schema: speakerFormSchema,
+    save: (viewer, input, req) => editSpeaker(deps, { actor: viewer, speakerId: idOf(req), input }),
+    redirect: (req) => `${base(req)}/speakers/${idOf(req)}?done=saved`,
   });
 
-  app.get('/speakers/:id', async (req, reply) => {
-    const { id } = parseParams(idParamsSchema, req.params);
-    const { viewer, view } = await viewOf(req);
-    const found = await getSpeakerForAdmin(deps, { actor: viewer, speakerId: id });
-    return page(
-      reply,
-      <SpeakerFormPage
-        view={view}
-        form={{ values: speakerValues(found), errors: {} }}
-        speakerId={id}
-        done={done(req)}
-      />,
-    );
-  });
-
-  app.post('/speakers/:id', async (req, reply) => {
-    const { id } = parseParams(idParamsSchema, req.params);
-    const { viewer, view } = await viewOf(req);
-    await getSpeakerForAdmin(deps, { actor: viewer, speakerId: id });
-    const form = parseForm(speakerFormSchema, req.body);
-    const saved = form.ok
-      ? await attempt(() => editSpeaker(deps, { actor: viewer, speakerId: id, input: form.data }))
-      : { ok: false as const, status: 422, errors: form.errors };
-    if (!saved.ok) {
-      return page(
-        reply,
-        <SpeakerFormPage view={view} form={invalid(req.body, saved.errors)} speakerId={id} />,
-        saved.status,
-      );
-    }
-    return reply.redirect(`${base(req)}/speakers/${id}?done=saved`, 303);
-  });
+  previewRoute(
+    '/speakers',
+    (viewer, speakerId) => previewSpeaker(deps, { actor: viewer, speakerId }),
+    (ctx, speakerPage) => <SpeakerPage ctx={ctx} page={speakerPage} />,
+  );
 
   // Documents and their files
 
@@ -656,69 +551,51 @@ export const conversationsAdminRoutes: FastifyPluginAsync<PageRouteOptions> = as
     );
   });
 
-  app.get('/documents/new', async (req, reply) => {
-    const { viewer, view } = await viewOf(req);
-    const choices = await getDocumentChoices(deps, { actor: viewer });
-    const { session } = parseQuery(doneQuerySchema, req.query);
-    const ofSession = choices.sessions.find((s) => s.session.id === session)?.session;
-    const values = {
-      seriesId: ofSession?.seriesId ?? choices.series[0]?.id ?? '',
-      sessionId: ofSession?.id ?? '',
-      kind: 'information',
-      publishedOn: deps.clock.now().toISOString().slice(0, 10),
-    };
-    return page(reply, <DocumentFormPage view={view} form={{ values, errors: {} }} {...choices} />);
+  formRoutes({
+    show: '/documents/new',
+    submit: '/documents',
+    load: (viewer) => getDocumentChoices(deps, { actor: viewer }),
+    values: (choices, req) => {
+      const { session } = parseQuery(doneQuerySchema, req.query);
+      const ofSession = choices.sessions.find((s) => s.session.id === session)?.session;
+      return {
+        seriesId: ofSession?.seriesId ?? choices.series[0]?.id ?? '',
+        sessionId: ofSession?.id ?? '',
+        kind: 'information',
+        publishedOn: deps.clock.now().toISOString().slice(0, 10),
+      };
+    },
+    render: (view, form, choices) => <DocumentFormPage view={view} form={form} {...choices} />,
+    schema: documentFormSchema,
+    save: (viewer, input) => createDocument(deps, { actor: viewer, input }),
+    redirect: (req, saved) => `${base(req)}/documents/${saved.id}?done=created`,
   });
 
-  app.post('/documents', async (req, reply) => {
-    const { viewer, view } = await viewOf(req);
-    const choices = await getDocumentChoices(deps, { actor: viewer });
-    const form = parseForm(documentFormSchema, req.body);
-    const saved = form.ok
-      ? await attempt(() => createDocument(deps, { actor: viewer, input: form.data }))
-      : { ok: false as const, status: 422, errors: form.errors };
-    if (!saved.ok) {
-      return page(
-        reply,
-        <DocumentFormPage view={view} form={invalid(req.body, saved.errors)} {...choices} />,
-        saved.status,
-      );
-    }
-    return reply.redirect(`${base(req)}/documents/${saved.value.id}?done=created`, 303);
+  formRoutes({
+    show: '/documents/:id',
+    submit: '/documents/:id',
+    load: (viewer, req) => getDocumentForAdmin(deps, { actor: viewer, documentId: idOf(req) }),
+    values: (found) => documentValues(found.document),
+    render: (view, form, found, done) => <DocumentFormPage view={view} form={form} {...found} done={done} />,
+    schema: documentFormSchema,
+    save: (viewer, input, req) => editDocument(deps, { actor: viewer, documentId: idOf(req), input }),
+    redirect: (req) => `${base(req)}/documents/${idOf(req)}?done=saved`,
   });
 
-  app.get('/documents/:id', async (req, reply) => {
-    const { id } = parseParams(idParamsSchema, req.params);
-    const { viewer, view } = await viewOf(req);
-    const found = await getDocumentForAdmin(deps, { actor: viewer, documentId: id });
-    return page(
-      reply,
-      <DocumentFormPage
-        view={view}
-        form={{ values: documentValues(found.document), errors: {} }}
-        {...found}
-        done={done(req)}
-      />,
-    );
-  });
-
-  app.post('/documents/:id', async (req, reply) => {
-    const { id } = parseParams(idParamsSchema, req.params);
-    const { viewer, view } = await viewOf(req);
-    const found = await getDocumentForAdmin(deps, { actor: viewer, documentId: id });
-    const form = parseForm(documentFormSchema, req.body);
-    const saved = form.ok
-      ? await attempt(() => editDocument(deps, { actor: viewer, documentId: id, input: form.data }))
-      : { ok: false as const, status: 422, errors: form.errors };
-    if (!saved.ok) {
-      return page(
-        reply,
-        <DocumentFormPage view={view} form={invalid(req.body, saved.errors)} {...found} />,
-        saved.status,
-      );
-    }
-    return reply.redirect(`${base(req)}/documents/${id}?done=saved`, 303);
-  });
+  previewRoute(
+    '/documents',
+    (viewer, documentId) => previewDocument(deps, { actor: viewer, documentId }),
+    (ctx, library) => (
+      <DocumentLibraryPage
+        ctx={ctx}
+        library={library}
+        filter={{ session: library.sessionNumber }}
+        fileHref={(locale, documentId, fileLocale) =>
+          `/${locale}/admin/documents/${documentId}/files/${fileLocale}`
+        }
+      />
+    ),
+  );
 
   app.post('/documents/:id/files', async (req, reply) => {
     const { id } = parseParams(idParamsSchema, req.params);

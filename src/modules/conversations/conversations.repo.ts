@@ -174,14 +174,25 @@ export async function findSpeaker(db: Db, slug: string): Promise<Speaker | undef
   return row;
 }
 
-/** Where a speaker speaks, in published sessions only, newest first. */
-export function listSpeakerAppearances(db: Db, speakerId: string): Promise<SpeakerAppearance[]> {
+/**
+ * Where a speaker speaks, newest first: in published sessions of published series only, or, for the
+ * back office's preview (`'any'`), in every session.
+ */
+export function listSpeakerAppearances(
+  db: Db,
+  speakerId: string,
+  scope: 'published' | 'any' = 'published',
+): Promise<SpeakerAppearance[]> {
+  const onlyPublished = scope === 'published';
   return db
     .select({ session: sessions, seriesSlug: series.slug, item: agendaItems, role: agendaItemSpeakers.role })
     .from(agendaItemSpeakers)
     .innerJoin(agendaItems, eq(agendaItems.id, agendaItemSpeakers.agendaItemId))
-    .innerJoin(sessions, and(eq(sessions.id, agendaItems.sessionId), publishedSession))
-    .innerJoin(series, and(eq(series.id, sessions.seriesId), publishedSeries))
+    .innerJoin(
+      sessions,
+      and(eq(sessions.id, agendaItems.sessionId), onlyPublished ? publishedSession : undefined),
+    )
+    .innerJoin(series, and(eq(series.id, sessions.seriesId), onlyPublished ? publishedSeries : undefined))
     .where(eq(agendaItemSpeakers.speakerId, speakerId))
     .orderBy(sql`${sessions.startsAt} DESC`, asc(agendaItems.position));
 }
@@ -339,7 +350,11 @@ export async function findSessionPage(
     values: [seriesSlug, number, locale],
   });
   const page = rows[0]?.page;
-  if (!page) return undefined;
+  return page ? sessionPageFromJson(page) : undefined;
+}
+
+/** A session page as the read model's JSON has it (conversations_session_page_json), with Dates. */
+export function sessionPageFromJson(page: SessionPageJson): SessionPageData {
   const { session, agenda } = page;
   return {
     series: page.series,
@@ -363,7 +378,7 @@ export async function findSessionPage(
 type Instants<T, K extends keyof T> = Omit<T, K> & Record<K, number>;
 
 /** SessionPageData as the read model's JSON has it: instants in epoch milliseconds, null for none. */
-interface SessionPageJson {
+export interface SessionPageJson {
   series: SessionPageData['series'];
   session: Instants<SessionPageData['session'], 'startsAt' | 'endsAt' | 'updatedAt'>;
   theme: NonNullable<SessionPageData['theme']> | null;

@@ -81,12 +81,18 @@ async function resolveSeries(deps: Deps, seriesSlug: string | undefined): Promis
  * @throws AppError NOT_FOUND when the series does not exist or is not published.
  */
 export async function getSeriesHome(deps: Deps, args: { seriesSlug?: string }): Promise<SeriesHome> {
-  const series = await resolveSeries(deps, args.seriesSlug);
+  return seriesHomeOf(deps, await resolveSeries(deps, args.seriesSlug));
+}
+
+/** What the home of this series shows (published or not: the back office's preview uses it too). */
+export async function seriesHomeOf(deps: Deps, series: Series): Promise<SeriesHome> {
   const [themes, sessions, programmeReach, participants] = await Promise.all([
     listThemes(deps.db, series.id),
     listPublishedSessions(deps.db, series.id),
     countSeriesReach(deps.db, series.id),
-    getSeriesReachTotals(deps, series.slug),
+    // The analytics module counts the registrations of published series only; a draft series (in
+    // the back office's preview) has none public yet, which the page says as "fewer than 5".
+    series.isPublished ? getSeriesReachTotals(deps, series.slug) : { people: null, countries: 0 },
   ]);
   const reach: SeriesReach = {
     ...programmeReach,
@@ -112,7 +118,7 @@ export interface SessionPage extends SessionPageData {
 }
 export type SessionState = 'live' | 'upcoming' | 'past';
 
-function sessionState(session: Pick<Session, 'startsAt' | 'endsAt'>, now: Date): SessionState {
+export function sessionState(session: Pick<Session, 'startsAt' | 'endsAt'>, now: Date): SessionState {
   const t = now.getTime();
   return t < session.startsAt.getTime() ? 'upcoming' : t > session.endsAt.getTime() ? 'past' : 'live';
 }
@@ -173,6 +179,11 @@ export async function getThemePage(
   const series = await getPublishedSeries(deps.db, args.seriesSlug);
   const theme = await findTheme(deps.db, series.id, args.themeSlug);
   if (!theme) throw new AppError('NOT_FOUND', { theme: args.themeSlug });
+  return themePageOf(deps, series, theme);
+}
+
+/** What the page of this theme shows (its series published or not: the preview uses it too). */
+export async function themePageOf(deps: Deps, series: Series, theme: Theme): Promise<ThemePage> {
   const [themes, sessions] = await Promise.all([
     listThemes(deps.db, series.id),
     listPublishedSessions(deps.db, series.id),

@@ -1,6 +1,6 @@
 import type { ComponentChildren } from 'preact';
 import { dirOf, LOCALE_NAMES, LOCALES } from '../i18n/locales';
-import type { ViewContext } from './view-context';
+import type { PagePreview, ViewContext } from './view-context';
 
 export interface LayoutProps {
   ctx: ViewContext;
@@ -14,8 +14,16 @@ export interface LayoutProps {
 }
 
 /** The page frame: skip link, header with navigation and languages, main landmark, footer. */
-export function Layout({ ctx, title, description, current, noindex = false, children }: LayoutProps) {
-  const { t, locale, path } = ctx;
+export function Layout({
+  ctx,
+  title,
+  description,
+  current,
+  noindex: notIndexed = false,
+  children,
+}: LayoutProps) {
+  const { t, locale, path, preview } = ctx;
+  const noindex = notIndexed || preview !== undefined;
   const siteName = t('site.name');
   const home = `/${locale}/`;
   const navItem = (key: NonNullable<LayoutProps['current']>, href: string, label: string) => (
@@ -94,6 +102,7 @@ export function Layout({ ctx, title, description, current, noindex = false, chil
           </div>
         </header>
         <main id="main" tabIndex={-1} class="wrap">
+          {preview ? <PreviewBanner ctx={ctx} preview={preview} /> : null}
           {children}
         </main>
         <footer class="site-footer">
@@ -114,5 +123,21 @@ export function Layout({ ctx, title, description, current, noindex = false, chil
         </footer>
       </body>
     </html>
+  );
+}
+
+/** Tells the secretariat that this public page is a preview, and whether it is public yet. */
+function PreviewBanner({ ctx, preview }: { ctx: ViewContext; preview: PagePreview }) {
+  const { t } = ctx;
+  return (
+    <div class={preview.published ? 'preview-banner' : 'preview-banner preview-draft'}>
+      <p>
+        <strong>{t(preview.published ? 'layout.preview.published' : 'layout.preview.draft')}</strong>{' '}
+        {t('layout.preview.languages')}
+      </p>
+      <p>
+        <a href={preview.editHref}>{t('layout.preview.edit')}</a>
+      </p>
+    </div>
   );
 }

@@ -11,6 +11,18 @@ export interface ViewContext {
   baseUrl: string;
   /** Public URLs of the built assets (with a content hash for caching). */
   assets: AssetUrls;
+  /**
+   * Set when the back office shows a public page before (or after) it is published: the layout
+   * marks it as a preview, links back to the editing page and keeps search engines out.
+   */
+  preview?: PagePreview;
+}
+
+export interface PagePreview {
+  /** Whether the page is public now. */
+  published: boolean;
+  /** The back office page that edits what is previewed. */
+  editHref: string;
 }
 
 export interface AssetUrls {

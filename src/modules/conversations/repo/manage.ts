@@ -15,7 +15,8 @@ import type {
   DocumentListRow,
   DraftCounts,
 } from '../conversations.admin.types';
-import type { SessionPageAgendaEntry, SessionPageData } from '../conversations.types';
+import { sessionPageFromJson, type SessionPageJson } from '../conversations.repo';
+import type { SessionPageData } from '../conversations.types';
 
 export type {
   SeriesRow,
@@ -413,22 +414,6 @@ export async function countDrafts(db: DbOrTransaction): Promise<DraftCounts> {
   return { series: s?.n ?? 0, sessions: se?.n ?? 0, documents: d?.n ?? 0 };
 }
 
-type Instants<T, K extends keyof T> = Omit<T, K> & Record<K, number>;
-
-/** SessionPageData as the read model's JSON has it: instants in epoch milliseconds, null for none. */
-interface SessionPageJson {
-  series: SessionPageData['series'];
-  session: Instants<SessionPageData['session'], 'startsAt' | 'endsAt' | 'updatedAt'>;
-  theme: NonNullable<SessionPageData['theme']> | null;
-  agenda: {
-    item: Instants<SessionPageAgendaEntry['item'], 'startsAt' | 'endsAt'>;
-    speakers: SessionPageAgendaEntry['speakers'];
-  }[];
-  documents: SessionPageData['documents'];
-  previousNumber: number | null;
-  nextNumber: number | null;
-}
-
 /**
  * What the public session page would show of this session in this language, published or not:
  * built by the read model's own function (conversations_session_page_json, migration 0006), so the
@@ -443,23 +428,5 @@ export async function previewSessionPage(
     sql`SELECT conversations_session_page_json(${sessionId}::uuid, ${locale}) AS page`,
   );
   const page = result.rows[0]?.page;
-  if (!page) return undefined;
-  const { session, agenda } = page;
-  return {
-    series: page.series,
-    session: {
-      ...session,
-      startsAt: new Date(session.startsAt),
-      endsAt: new Date(session.endsAt),
-      updatedAt: new Date(session.updatedAt),
-    },
-    theme: page.theme ?? undefined,
-    agenda: agenda.map(({ item, speakers }) => ({
-      item: { ...item, startsAt: new Date(item.startsAt), endsAt: new Date(item.endsAt) },
-      speakers,
-    })),
-    documents: page.documents,
-    previousNumber: page.previousNumber ?? undefined,
-    nextNumber: page.nextNumber ?? undefined,
-  };
+  return page ? sessionPageFromJson(page) : undefined;
 }

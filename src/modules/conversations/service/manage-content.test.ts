@@ -10,6 +10,7 @@ import {
   makeSeries,
   makeSession,
   makeSpeaker,
+  makeTheme,
 } from '../../../../test/factories';
 import { makeDocx, makeExe } from '../../../../test/files';
 import { createTestDeps, type TestDeps } from '../../../../test/test-deps';
@@ -58,7 +59,7 @@ import {
   setSessionPublished,
 } from './manage-sessions';
 import { createSpeaker, editSpeaker, listSpeakersForAdmin } from './manage-speakers';
-import { previewSession } from './preview-session';
+import { previewDocument, previewSeries, previewSession, previewSpeaker, previewTheme } from './preview';
 
 let deps: TestDeps;
 let dataDir: string;
@@ -112,6 +113,7 @@ describe('who may manage content', () => {
     const item = await makeAgendaItem(deps.db, { sessionId: session.id, position: 0 });
     const document = await makeDocument(deps.db, { seriesId: series.id }, ['en']);
     const speaker = await makeSpeaker(deps.db);
+    const theme = await makeTheme(deps.db, { seriesId: series.id });
     const cases: [string, (actor: Actor | null) => Promise<unknown>][] = [
       ['listSeriesForAdmin', (actor) => listSeriesForAdmin(deps, { actor })],
       ['getSeriesForAdmin', (actor) => getSeriesForAdmin(deps, { actor, seriesId: series.id })],
@@ -142,6 +144,10 @@ describe('who may manage content', () => {
         (actor) => setSessionPublished(deps, { actor, sessionId: session.id, isPublished: false }),
       ],
       ['previewSession', (actor) => previewSession(deps, { actor, sessionId: session.id, locale: 'en' })],
+      ['previewSeries', (actor) => previewSeries(deps, { actor, seriesId: series.id })],
+      ['previewTheme', (actor) => previewTheme(deps, { actor, themeId: theme.id })],
+      ['previewSpeaker', (actor) => previewSpeaker(deps, { actor, speakerId: speaker.id })],
+      ['previewDocument', (actor) => previewDocument(deps, { actor, documentId: document.id })],
       [
         'addAgendaItem',
         (actor) => addAgendaItem(deps, { actor, sessionId: session.id, input: itemInput('X') }),

@@ -3,17 +3,20 @@ import { textOf } from '../../../platform/views/localized';
 import type { ViewContext } from '../../../platform/views/view-context';
 import { DOCUMENT_KINDS } from '../conversations.schema';
 import type { DocumentLibrary } from '../conversations.service';
-import { DocumentTable } from './document-table';
+import { DocumentTable, type FileHref } from './document-table';
 
 /** Every published document, filterable by session and kind with a plain GET form. */
 export function DocumentLibraryPage({
   ctx,
   library,
   filter,
+  fileHref,
 }: {
   ctx: ViewContext;
   library: DocumentLibrary;
   filter: { session?: number; kind?: string };
+  /** The preview links to the back office's copies (documents not yet published). */
+  fileHref?: FileHref;
 }) {
   const { t, locale } = ctx;
   return (
@@ -47,7 +50,7 @@ export function DocumentLibraryPage({
       </form>
       <p role="status">{t('documents.count', { count: library.documents.length })}</p>
       {library.documents.length > 0 ? (
-        <DocumentTable ctx={ctx} documents={library.documents} showSession />
+        <DocumentTable ctx={ctx} documents={library.documents} showSession fileHref={fileHref} />
       ) : null}
     </Layout>
   );

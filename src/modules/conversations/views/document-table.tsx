@@ -8,15 +8,20 @@ export function documentFileHref(locale: Locale, documentId: string, fileLocale:
   return `/${locale}/documents/${documentId}/${fileLocale}`;
 }
 
+/** Where a language version is downloaded: the public route, or the back office's in a preview. */
+export type FileHref = (locale: Locale, documentId: string, fileLocale: string) => string;
+
 /** Documents with symbol, title, date and every language version as a download link. */
 export function DocumentTable({
   ctx,
   documents,
   showSession,
+  fileHref = documentFileHref,
 }: {
   ctx: ViewContext;
   documents: DocumentListing[];
   showSession: boolean;
+  fileHref?: FileHref;
 }) {
   const { t, locale } = ctx;
   // Labels every row repeats, translated once.
@@ -72,7 +77,7 @@ export function DocumentTable({
                       return (
                         <li key={f.locale}>
                           <a
-                            href={documentFileHref(locale, document.id, f.locale)}
+                            href={fileHref(locale, document.id, f.locale)}
                             hrefLang={f.locale}
                             type={f.mediaType}
                           >

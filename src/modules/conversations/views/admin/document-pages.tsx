@@ -12,11 +12,10 @@ import type {
 } from '../../conversations.admin.types';
 import {
   AdminForm,
-  AdminPage,
+  AdminFormPage,
+  AdminListPage,
   adminBase,
-  DoneNotice,
   LocalizedFieldset,
-  PublishControl,
   PublishedBadge,
   TextIn,
   type AdminView,
@@ -27,30 +26,25 @@ export function DocumentListPage({ view, list }: { view: AdminView; list: Docume
   const { t } = ctx;
   const base = adminBase(ctx);
   return (
-    <AdminPage view={view} title={t('admin.document.heading')}>
-      <p>
-        <a class="button" href={`${base}/documents/new`}>
-          {t('admin.document.new')}
-        </a>
-      </p>
-      {list.length === 0 ? (
-        <p>{t('admin.empty')}</p>
-      ) : (
-        <ul class="admin-list">
-          {list.map(({ document: d, sessionNumber }) => (
-            <li key={d.id}>
-              <a href={`${base}/documents/${d.id}`}>
-                {d.symbol} — <TextIn ctx={ctx} text={d.title} />
-              </a>{' '}
-              {sessionNumber !== null ? (
-                <span>({t('session.number', { number: sessionNumber })})</span>
-              ) : null}{' '}
-              <PublishedBadge ctx={ctx} isPublished={d.isPublished} />
-            </li>
-          ))}
-        </ul>
-      )}
-    </AdminPage>
+    <AdminListPage
+      view={view}
+      title={t('admin.document.heading')}
+      newHref={`${base}/documents/new`}
+      newLabel={t('admin.document.new')}
+      empty={list.length === 0}
+    >
+      <ul class="admin-list">
+        {list.map(({ document: d, sessionNumber }) => (
+          <li key={d.id}>
+            <a href={`${base}/documents/${d.id}`}>
+              {d.symbol} — <TextIn ctx={ctx} text={d.title} />
+            </a>{' '}
+            {sessionNumber !== null ? <span>({t('session.number', { number: sessionNumber })})</span> : null}{' '}
+            <PublishedBadge ctx={ctx} isPublished={d.isPublished} />
+          </li>
+        ))}
+      </ul>
+    </AdminListPage>
   );
 }
 
@@ -93,57 +87,64 @@ export function DocumentFormPage({
   const action = document ? `${base}/documents/${document.id}` : `${base}/documents`;
   const text = (v: SeriesRow['title']) => pickText(v, ctx.locale)?.text ?? t('admin.untitled');
   return (
-    <AdminPage view={view} title={document ? t('admin.document.edit') : t('admin.document.new')}>
-      <DoneNotice ctx={ctx} done={done} />
-      {document ? <PublishControl view={view} action={action} isPublished={document.isPublished} /> : null}
-      {document ? (
-        <FilesSection
-          view={view}
-          document={document}
-          files={files}
-          upload={upload ?? { values: {}, errors: {} }}
-        />
-      ) : null}
-      <AdminForm view={view} form={form} labels={labels} action={action} submit={t('admin.action.save')}>
-        <SelectField
-          t={t}
-          form={form}
-          name="seriesId"
-          label={labels.seriesId!}
-          required
-          options={series.map((s) => ({ value: s.id, label: text(s.title) }))}
-        />
-        <SelectField
-          t={t}
-          form={form}
-          name="sessionId"
-          label={labels.sessionId!}
-          blank={t('admin.none')}
-          options={sessions.map(({ session, seriesTitle }) => ({
-            value: session.id,
-            label: `${text(seriesTitle)}: ${t('session.number', { number: session.number })}`,
-          }))}
-        />
-        <TextField
-          t={t}
-          form={form}
-          name="symbol"
-          label={labels.symbol!}
-          hint={t('admin.hint.symbol')}
-          required
-        />
-        <SelectField
-          t={t}
-          form={form}
-          name="kind"
-          label={labels.kind!}
-          required
-          options={documentKind.enumValues.map((k) => ({ value: k, label: t(`documents.kind.${k}`) }))}
-        />
-        <TextField t={t} form={form} name="publishedOn" label={labels.publishedOn!} type="date" required />
-        <LocalizedFieldset ctx={ctx} form={form} name="title" label={labels.title!} required />
-      </AdminForm>
-    </AdminPage>
+    <AdminFormPage
+      view={view}
+      title={document ? t('admin.document.edit') : t('admin.document.new')}
+      form={form}
+      labels={labels}
+      action={action}
+      done={done}
+      isPublished={document?.isPublished}
+      previewHref={document ? `${action}/preview` : undefined}
+      before={
+        document ? (
+          <FilesSection
+            view={view}
+            document={document}
+            files={files}
+            upload={upload ?? { values: {}, errors: {} }}
+          />
+        ) : null
+      }
+    >
+      <SelectField
+        t={t}
+        form={form}
+        name="seriesId"
+        label={labels.seriesId!}
+        required
+        options={series.map((s) => ({ value: s.id, label: text(s.title) }))}
+      />
+      <SelectField
+        t={t}
+        form={form}
+        name="sessionId"
+        label={labels.sessionId!}
+        blank={t('admin.none')}
+        options={sessions.map(({ session, seriesTitle }) => ({
+          value: session.id,
+          label: `${text(seriesTitle)}: ${t('session.number', { number: session.number })}`,
+        }))}
+      />
+      <TextField
+        t={t}
+        form={form}
+        name="symbol"
+        label={labels.symbol!}
+        hint={t('admin.hint.symbol')}
+        required
+      />
+      <SelectField
+        t={t}
+        form={form}
+        name="kind"
+        label={labels.kind!}
+        required
+        options={documentKind.enumValues.map((k) => ({ value: k, label: t(`documents.kind.${k}`) }))}
+      />
+      <TextField t={t} form={form} name="publishedOn" label={labels.publishedOn!} type="date" required />
+      <LocalizedFieldset ctx={ctx} form={form} name="title" label={labels.title!} required />
+    </AdminFormPage>
   );
 }
 

@@ -193,3 +193,96 @@ export function DoneNotice({ ctx, done }: { ctx: ViewContext; done: string | und
     </p>
   );
 }
+
+/**
+ * The frame of every create/edit page: the title, a link to what the item belongs to, the notice
+ * of the last change, and, once the item exists, its publish control and its preview; then the
+ * form (`children` are its fields) between what comes before and after it.
+ */
+export function AdminFormPage({
+  view,
+  title,
+  form,
+  labels,
+  action,
+  done,
+  up,
+  isPublished,
+  previewHref,
+  before,
+  after,
+  children,
+}: {
+  view: AdminView;
+  title: string;
+  form: FormState;
+  labels: Record<string, string>;
+  /** Where the form posts; the publish control posts to `<action>/publish` or `/unpublish`. */
+  action: string;
+  done?: string;
+  /** A link to the item's parent (a theme's series, an agenda item's session). */
+  up?: { href: string; label: ComponentChildren };
+  /** Set for a saved item that is published or not on its own (series, sessions, documents). */
+  isPublished?: boolean;
+  /** The public page of a saved item, previewed in any state. */
+  previewHref?: string;
+  before?: ComponentChildren;
+  after?: ComponentChildren;
+  children: ComponentChildren;
+}) {
+  const { t } = view.ctx;
+  return (
+    <AdminPage view={view} title={title}>
+      {up ? (
+        <p>
+          <a href={up.href}>{up.label}</a>
+        </p>
+      ) : null}
+      <DoneNotice ctx={view.ctx} done={done} />
+      {isPublished !== undefined ? (
+        <PublishControl view={view} action={action} isPublished={isPublished} />
+      ) : null}
+      {previewHref ? (
+        <p>
+          <a href={previewHref}>{t('admin.action.preview')}</a>
+        </p>
+      ) : null}
+      {before}
+      <AdminForm view={view} form={form} labels={labels} action={action} submit={t('admin.action.save')}>
+        {children}
+      </AdminForm>
+      {after}
+    </AdminPage>
+  );
+}
+
+/**
+ * A back office list page: the title, the button that makes a new item, then the list, or a line
+ * saying there is nothing yet.
+ */
+export function AdminListPage({
+  view,
+  title,
+  newHref,
+  newLabel,
+  empty,
+  children,
+}: {
+  view: AdminView;
+  title: string;
+  newHref: string;
+  newLabel: string;
+  empty: boolean;
+  children: ComponentChildren;
+}) {
+  return (
+    <AdminPage view={view} title={title}>
+      <p>
+        <a class="button" href={newHref}>
+          {newLabel}
+        </a>
+      </p>
+      {empty ? <p>{view.ctx.t('admin.empty')}</p> : children}
+    </AdminPage>
+  );
+}

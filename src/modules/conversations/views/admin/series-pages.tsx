@@ -1,12 +1,10 @@
 import { TextField, type FormState } from '../../../../platform/views/forms';
 import type { SeriesRow, ThemeRow } from '../../conversations.admin.types';
 import {
-  AdminForm,
-  AdminPage,
+  AdminFormPage,
+  AdminListPage,
   adminBase,
-  DoneNotice,
   LocalizedFieldset,
-  PublishControl,
   PublishedBadge,
   TextIn,
   type AdminView,
@@ -17,27 +15,24 @@ export function SeriesListPage({ view, list }: { view: AdminView; list: SeriesRo
   const { t } = ctx;
   const base = adminBase(ctx);
   return (
-    <AdminPage view={view} title={t('admin.series.heading')}>
-      <p>
-        <a class="button" href={`${base}/series/new`}>
-          {t('admin.series.new')}
-        </a>
-      </p>
-      {list.length === 0 ? (
-        <p>{t('admin.empty')}</p>
-      ) : (
-        <ul class="admin-list">
-          {list.map((s) => (
-            <li key={s.id}>
-              <a href={`${base}/series/${s.id}`}>
-                <TextIn ctx={ctx} text={s.title} />
-              </a>{' '}
-              <PublishedBadge ctx={ctx} isPublished={s.isPublished} />
-            </li>
-          ))}
-        </ul>
-      )}
-    </AdminPage>
+    <AdminListPage
+      view={view}
+      title={t('admin.series.heading')}
+      newHref={`${base}/series/new`}
+      newLabel={t('admin.series.new')}
+      empty={list.length === 0}
+    >
+      <ul class="admin-list">
+        {list.map((s) => (
+          <li key={s.id}>
+            <a href={`${base}/series/${s.id}`}>
+              <TextIn ctx={ctx} text={s.title} />
+            </a>{' '}
+            <PublishedBadge ctx={ctx} isPublished={s.isPublished} />
+          </li>
+        ))}
+      </ul>
+    </AdminListPage>
   );
 }
 
@@ -73,37 +68,49 @@ export function SeriesFormPage({
   const labels = seriesLabels(view);
   const action = series ? `${base}/series/${series.id}` : `${base}/series`;
   return (
-    <AdminPage view={view} title={series ? t('admin.series.edit') : t('admin.series.new')}>
-      <DoneNotice ctx={ctx} done={done} />
-      {series ? <PublishControl view={view} action={action} isPublished={series.isPublished} /> : null}
-      <AdminForm view={view} form={form} labels={labels} action={action} submit={t('admin.action.save')}>
-        <TextField t={t} form={form} name="slug" label={labels.slug!} hint={t('admin.hint.slug')} required />
-        <LocalizedFieldset ctx={ctx} form={form} name="title" label={labels.title!} required />
-        <LocalizedFieldset ctx={ctx} form={form} name="shortTitle" label={labels.shortTitle!} />
-        <LocalizedFieldset ctx={ctx} form={form} name="summary" label={labels.summary!} multiline />
-        <LocalizedFieldset ctx={ctx} form={form} name="about" label={labels.about!} multiline />
-        <LocalizedFieldset ctx={ctx} form={form} name="organiser" label={labels.organiser!} />
-      </AdminForm>
-      {series ? (
-        <section aria-labelledby="themes-heading">
-          <h2 id="themes-heading">{t('admin.theme.heading')}</h2>
-          <ul class="admin-list">
-            {themes.map((theme) => (
-              <li key={theme.id}>
-                <a href={`${base}/series/themes/${theme.id}`}>
-                  <TextIn ctx={ctx} text={theme.title} />
-                </a>
-              </li>
-            ))}
-          </ul>
-          <p>
-            <a class="button secondary" href={`${base}/series/${series.id}/themes/new`}>
-              {t('admin.theme.new')}
+    <AdminFormPage
+      view={view}
+      title={series ? t('admin.series.edit') : t('admin.series.new')}
+      form={form}
+      labels={labels}
+      action={action}
+      done={done}
+      isPublished={series?.isPublished}
+      previewHref={series ? `${action}/preview` : undefined}
+      after={series ? <ThemeList view={view} series={series} themes={themes} /> : null}
+    >
+      <TextField t={t} form={form} name="slug" label={labels.slug!} hint={t('admin.hint.slug')} required />
+      <LocalizedFieldset ctx={ctx} form={form} name="title" label={labels.title!} required />
+      <LocalizedFieldset ctx={ctx} form={form} name="shortTitle" label={labels.shortTitle!} />
+      <LocalizedFieldset ctx={ctx} form={form} name="summary" label={labels.summary!} multiline />
+      <LocalizedFieldset ctx={ctx} form={form} name="about" label={labels.about!} multiline />
+      <LocalizedFieldset ctx={ctx} form={form} name="organiser" label={labels.organiser!} />
+    </AdminFormPage>
+  );
+}
+
+function ThemeList({ view, series, themes }: { view: AdminView; series: SeriesRow; themes: ThemeRow[] }) {
+  const { ctx } = view;
+  const { t } = ctx;
+  const base = adminBase(ctx);
+  return (
+    <section aria-labelledby="themes-heading">
+      <h2 id="themes-heading">{t('admin.theme.heading')}</h2>
+      <ul class="admin-list">
+        {themes.map((theme) => (
+          <li key={theme.id}>
+            <a href={`${base}/series/themes/${theme.id}`}>
+              <TextIn ctx={ctx} text={theme.title} />
             </a>
-          </p>
-        </section>
-      ) : null}
-    </AdminPage>
+          </li>
+        ))}
+      </ul>
+      <p>
+        <a class="button secondary" href={`${base}/series/${series.id}/themes/new`}>
+          {t('admin.theme.new')}
+        </a>
+      </p>
+    </section>
   );
 }
 
@@ -131,26 +138,27 @@ export function ThemeFormPage({
   };
   const action = theme ? `${base}/series/themes/${theme.id}` : `${base}/series/${series.id}/themes`;
   return (
-    <AdminPage view={view} title={theme ? t('admin.theme.edit') : t('admin.theme.new')}>
-      <p>
-        <a href={`${base}/series/${series.id}`}>
-          <TextIn ctx={ctx} text={series.title} />
-        </a>
-      </p>
-      <DoneNotice ctx={ctx} done={done} />
-      <AdminForm view={view} form={form} labels={labels} action={action} submit={t('admin.action.save')}>
-        <TextField t={t} form={form} name="slug" label={labels.slug} hint={t('admin.hint.slug')} required />
-        <TextField
-          t={t}
-          form={form}
-          name="position"
-          label={labels.position}
-          type="number"
-          inputMode="numeric"
-        />
-        <LocalizedFieldset ctx={ctx} form={form} name="title" label={labels.title} required />
-        <LocalizedFieldset ctx={ctx} form={form} name="description" label={labels.description} multiline />
-      </AdminForm>
-    </AdminPage>
+    <AdminFormPage
+      view={view}
+      title={theme ? t('admin.theme.edit') : t('admin.theme.new')}
+      form={form}
+      labels={labels}
+      action={action}
+      done={done}
+      up={{ href: `${base}/series/${series.id}`, label: <TextIn ctx={ctx} text={series.title} /> }}
+      previewHref={theme ? `${action}/preview` : undefined}
+    >
+      <TextField t={t} form={form} name="slug" label={labels.slug} hint={t('admin.hint.slug')} required />
+      <TextField
+        t={t}
+        form={form}
+        name="position"
+        label={labels.position}
+        type="number"
+        inputMode="numeric"
+      />
+      <LocalizedFieldset ctx={ctx} form={form} name="title" label={labels.title} required />
+      <LocalizedFieldset ctx={ctx} form={form} name="description" label={labels.description} multiline />
+    </AdminFormPage>
   );
 }

@@ -14,12 +14,10 @@ import type {
   ThemeRow,
 } from '../../conversations.admin.types';
 import {
-  AdminForm,
-  AdminPage,
+  AdminFormPage,
+  AdminListPage,
   adminBase,
-  DoneNotice,
   LocalizedFieldset,
-  PublishControl,
   PublishedBadge,
   TextIn,
   type AdminView,
@@ -33,47 +31,44 @@ export function SessionListPage({ view, list }: { view: AdminView; list: Session
   const { t } = ctx;
   const base = adminBase(ctx);
   return (
-    <AdminPage view={view} title={t('admin.session.heading')}>
-      <p>
-        <a class="button" href={`${base}/sessions/new`}>
-          {t('admin.session.new')}
-        </a>
-      </p>
-      {list.length === 0 ? (
-        <p>{t('admin.empty')}</p>
-      ) : (
-        <div class="table-scroll" role="region" aria-label={t('admin.session.heading')} tabIndex={0}>
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">{t('admin.field.series')}</th>
-                <th scope="col">{t('admin.field.number')}</th>
-                <th scope="col">{t('admin.field.title')}</th>
-                <th scope="col">{t('admin.status.label')}</th>
+    <AdminListPage
+      view={view}
+      title={t('admin.session.heading')}
+      newHref={`${base}/sessions/new`}
+      newLabel={t('admin.session.new')}
+      empty={list.length === 0}
+    >
+      <div class="table-scroll" role="region" aria-label={t('admin.session.heading')} tabIndex={0}>
+        <table>
+          <thead>
+            <tr>
+              <th scope="col">{t('admin.field.series')}</th>
+              <th scope="col">{t('admin.field.number')}</th>
+              <th scope="col">{t('admin.field.title')}</th>
+              <th scope="col">{t('admin.status.label')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {list.map(({ session, seriesTitle }) => (
+              <tr key={session.id}>
+                <td>
+                  <TextIn ctx={ctx} text={seriesTitle} />
+                </td>
+                <td>{session.number}</td>
+                <td>
+                  <a href={`${base}/sessions/${session.id}`}>
+                    <TextIn ctx={ctx} text={session.title} />
+                  </a>
+                </td>
+                <td>
+                  <PublishedBadge ctx={ctx} isPublished={session.isPublished} />
+                </td>
               </tr>
-            </thead>
-            <tbody>
-              {list.map(({ session, seriesTitle }) => (
-                <tr key={session.id}>
-                  <td>
-                    <TextIn ctx={ctx} text={seriesTitle} />
-                  </td>
-                  <td>{session.number}</td>
-                  <td>
-                    <a href={`${base}/sessions/${session.id}`}>
-                      <TextIn ctx={ctx} text={session.title} />
-                    </a>
-                  </td>
-                  <td>
-                    <PublishedBadge ctx={ctx} isPublished={session.isPublished} />
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
-    </AdminPage>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </AdminListPage>
   );
 }
 
@@ -124,110 +119,127 @@ export function SessionFormPage({
   const action = session ? `${base}/sessions/${session.id}` : `${base}/sessions`;
   const seriesTitle = new Map(series.map((s) => [s.id, plain(ctx, s.title)]));
   return (
-    <AdminPage view={view} title={session ? t('admin.session.edit') : t('admin.session.new')}>
-      <DoneNotice ctx={ctx} done={done} />
-      {session ? (
-        <>
-          <PublishControl view={view} action={action} isPublished={session.isPublished} />
-          <p>
-            <a href={`${action}/preview`}>{t('admin.action.preview')}</a>
-          </p>
-        </>
-      ) : null}
-      <AdminForm view={view} form={form} labels={labels} action={action} submit={t('admin.action.save')}>
-        <SelectField
-          t={t}
-          form={form}
-          name="seriesId"
-          label={labels.seriesId!}
-          required
-          options={series.map((s) => ({ value: s.id, label: seriesTitle.get(s.id)! }))}
-        />
-        <SelectField
-          t={t}
-          form={form}
-          name="themeId"
-          label={labels.themeId!}
-          blank={t('admin.none')}
-          options={themes.map((th) => ({
-            value: th.id,
-            label: `${seriesTitle.get(th.seriesId) ?? ''}: ${plain(ctx, th.title)}`,
-          }))}
-        />
-        <TextField
-          t={t}
-          form={form}
-          name="number"
-          label={labels.number!}
-          type="number"
-          inputMode="numeric"
-          required
-        />
-        <LocalizedFieldset ctx={ctx} form={form} name="title" label={labels.title!} required />
-        <LocalizedFieldset ctx={ctx} form={form} name="subject" label={labels.subject!} />
-        <LocalizedFieldset ctx={ctx} form={form} name="description" label={labels.description!} multiline />
-        <TextField
-          t={t}
-          form={form}
-          name="timeZone"
-          label={labels.timeZone!}
-          hint={t('admin.hint.timeZone')}
-          required
-        />
-        <TextField
-          t={t}
-          form={form}
-          name="startsAt"
-          label={labels.startsAt!}
-          type="datetime-local"
-          hint={t('admin.hint.localTime')}
-          required
-        />
-        <TextField
-          t={t}
-          form={form}
-          name="endsAt"
-          label={labels.endsAt!}
-          type="datetime-local"
-          hint={t('admin.hint.localTime')}
-          required
-        />
-        <SelectField
-          t={t}
-          form={form}
-          name="format"
-          label={labels.format!}
-          required
-          options={sessionFormat.enumValues.map((f) => ({ value: f, label: t(`session.format.${f}`) }))}
-        />
-        <LocalizedFieldset ctx={ctx} form={form} name="venue" label={labels.venue!} />
-        <TextField t={t} form={form} name="livestreamUrl" label={labels.livestreamUrl!} type="url" />
-        <TextField t={t} form={form} name="recordingUrl" label={labels.recordingUrl!} type="url" />
-      </AdminForm>
-      {session ? (
-        <>
-          <AgendaSection view={view} session={session} agenda={agenda} />
-          <section aria-labelledby="documents-heading">
-            <h2 id="documents-heading">{t('admin.document.heading')}</h2>
-            <ul class="admin-list">
-              {documents.map((d) => (
-                <li key={d.id}>
-                  <a href={`${base}/documents/${d.id}`}>
-                    {d.symbol} — <TextIn ctx={ctx} text={d.title} />
-                  </a>{' '}
-                  <PublishedBadge ctx={ctx} isPublished={d.isPublished} />
-                </li>
-              ))}
-            </ul>
-            <p>
-              <a class="button secondary" href={`${base}/documents/new?session=${session.id}`}>
-                {t('admin.document.new')}
-              </a>
-            </p>
-          </section>
-        </>
-      ) : null}
-    </AdminPage>
+    <AdminFormPage
+      view={view}
+      title={session ? t('admin.session.edit') : t('admin.session.new')}
+      form={form}
+      labels={labels}
+      action={action}
+      done={done}
+      isPublished={session?.isPublished}
+      previewHref={session ? `${action}/preview` : undefined}
+      after={
+        session ? (
+          <>
+            <AgendaSection view={view} session={session} agenda={agenda} />
+            <SessionDocuments view={view} session={session} documents={documents} />
+          </>
+        ) : null
+      }
+    >
+      <SelectField
+        t={t}
+        form={form}
+        name="seriesId"
+        label={labels.seriesId!}
+        required
+        options={series.map((s) => ({ value: s.id, label: seriesTitle.get(s.id)! }))}
+      />
+      <SelectField
+        t={t}
+        form={form}
+        name="themeId"
+        label={labels.themeId!}
+        blank={t('admin.none')}
+        options={themes.map((th) => ({
+          value: th.id,
+          label: `${seriesTitle.get(th.seriesId) ?? ''}: ${plain(ctx, th.title)}`,
+        }))}
+      />
+      <TextField
+        t={t}
+        form={form}
+        name="number"
+        label={labels.number!}
+        type="number"
+        inputMode="numeric"
+        required
+      />
+      <LocalizedFieldset ctx={ctx} form={form} name="title" label={labels.title!} required />
+      <LocalizedFieldset ctx={ctx} form={form} name="subject" label={labels.subject!} />
+      <LocalizedFieldset ctx={ctx} form={form} name="description" label={labels.description!} multiline />
+      <TextField
+        t={t}
+        form={form}
+        name="timeZone"
+        label={labels.timeZone!}
+        hint={t('admin.hint.timeZone')}
+        required
+      />
+      <TextField
+        t={t}
+        form={form}
+        name="startsAt"
+        label={labels.startsAt!}
+        type="datetime-local"
+        hint={t('admin.hint.localTime')}
+        required
+      />
+      <TextField
+        t={t}
+        form={form}
+        name="endsAt"
+        label={labels.endsAt!}
+        type="datetime-local"
+        hint={t('admin.hint.localTime')}
+        required
+      />
+      <SelectField
+        t={t}
+        form={form}
+        name="format"
+        label={labels.format!}
+        required
+        options={sessionFormat.enumValues.map((f) => ({ value: f, label: t(`session.format.${f}`) }))}
+      />
+      <LocalizedFieldset ctx={ctx} form={form} name="venue" label={labels.venue!} />
+      <TextField t={t} form={form} name="livestreamUrl" label={labels.livestreamUrl!} type="url" />
+      <TextField t={t} form={form} name="recordingUrl" label={labels.recordingUrl!} type="url" />
+    </AdminFormPage>
+  );
+}
+
+function SessionDocuments({
+  view,
+  session,
+  documents,
+}: {
+  view: AdminView;
+  session: SessionRow;
+  documents: DocumentRow[];
+}) {
+  const { ctx } = view;
+  const { t } = ctx;
+  const base = adminBase(ctx);
+  return (
+    <section aria-labelledby="documents-heading">
+      <h2 id="documents-heading">{t('admin.document.heading')}</h2>
+      <ul class="admin-list">
+        {documents.map((d) => (
+          <li key={d.id}>
+            <a href={`${base}/documents/${d.id}`}>
+              {d.symbol} — <TextIn ctx={ctx} text={d.title} />
+            </a>{' '}
+            <PublishedBadge ctx={ctx} isPublished={d.isPublished} />
+          </li>
+        ))}
+      </ul>
+      <p>
+        <a class="button secondary" href={`${base}/documents/new?session=${session.id}`}>
+          {t('admin.document.new')}
+        </a>
+      </p>
+    </section>
   );
 }
 
@@ -342,74 +354,84 @@ export function AgendaItemFormPage({
   const action = itemId ? `${base}/sessions/agenda/${itemId}` : `${base}/sessions/${session.id}/agenda`;
   const rows = speakerRowsOf(form);
   return (
-    <AdminPage view={view} title={itemId ? t('admin.agenda.edit') : t('admin.agenda.new')}>
-      <p>
-        <a href={`${base}/sessions/${session.id}`}>
-          {t('session.number', { number: session.number })}: <TextIn ctx={ctx} text={session.title} />
-        </a>
-      </p>
-      <DoneNotice ctx={ctx} done={done} />
-      <AdminForm view={view} form={form} labels={labels} action={action} submit={t('admin.action.save')}>
-        <SelectField
-          t={t}
-          form={form}
-          name="kind"
-          label={labels.kind!}
-          required
-          options={agendaItemKind.enumValues.map((k) => ({ value: k, label: t(`agenda.kind.${k}`) }))}
-        />
-        <TextField
-          t={t}
-          form={form}
-          name="startsAt"
-          label={labels.startsAt!}
-          type="datetime-local"
-          hint={t('admin.hint.sessionTime', { timeZone: session.timeZone })}
-          required
-        />
-        <TextField
-          t={t}
-          form={form}
-          name="endsAt"
-          label={labels.endsAt!}
-          type="datetime-local"
-          hint={t('admin.hint.sessionTime', { timeZone: session.timeZone })}
-          required
-        />
-        <LocalizedFieldset ctx={ctx} form={form} name="title" label={labels.title!} required />
-        <LocalizedFieldset ctx={ctx} form={form} name="description" label={labels.description!} multiline />
-        <fieldset class="field">
-          <legend>{t('admin.agenda.speakers')}</legend>
-          <p class="hint">{t('admin.hint.speakers')}</p>
-          {Array.from({ length: rows }, (_, i) => (
-            <div class="speaker-row" key={i}>
-              <SelectField
-                t={t}
-                form={form}
-                name={`speaker_${i}`}
-                label={labels[`speaker_${i}`]!}
-                blank={t('admin.none')}
-                options={speakers.map((s) => ({ value: s.id, label: s.name }))}
-              />
-              <SelectField
-                t={t}
-                form={form}
-                name={`role_${i}`}
-                label={labels[`role_${i}`]!}
-                options={speakerRole.enumValues.map((r) => ({ value: r, label: t(`speaker.role.${r}`) }))}
-              />
-            </div>
-          ))}
-        </fieldset>
-      </AdminForm>
-      {itemId ? (
-        <form method="post" action={`${base}/sessions/agenda/${itemId}/delete`} class="inline-form">
-          <CsrfField token={view.csrfToken} />
-          <button type="submit" class="button secondary">
-            {t('admin.agenda.remove')}
-          </button>
-        </form>
-      ) : null}
-    </AdminPage>
+    <AdminFormPage
+      view={view}
+      title={itemId ? t('admin.agenda.edit') : t('admin.agenda.new')}
+      form={form}
+      labels={labels}
+      action={action}
+      done={done}
+      up={{
+        href: `${base}/sessions/${session.id}`,
+        label: (
+          <>
+            {t('session.number', { number: session.number })}: <TextIn ctx={ctx} text={session.title} />
+          </>
+        ),
+      }}
+      previewHref={itemId ? `${base}/sessions/${session.id}/preview` : undefined}
+      after={
+        itemId ? (
+          <form method="post" action={`${base}/sessions/agenda/${itemId}/delete`} class="inline-form">
+            <CsrfField token={view.csrfToken} />
+            <button type="submit" class="button secondary">
+              {t('admin.agenda.remove')}
+            </button>
+          </form>
+        ) : null
+      }
+    >
+      <SelectField
+        t={t}
+        form={form}
+        name="kind"
+        label={labels.kind!}
+        required
+        options={agendaItemKind.enumValues.map((k) => ({ value: k, label: t(`agenda.kind.${k}`) }))}
+      />
+      <TextField
+        t={t}
+        form={form}
+        name="startsAt"
+        label={labels.startsAt!}
+        type="datetime-local"
+        hint={t('admin.hint.sessionTime', { timeZone: session.timeZone })}
+        required
+      />
+      <TextField
+        t={t}
+        form={form}
+        name="endsAt"
+        label={labels.endsAt!}
+        type="datetime-local"
+        hint={t('admin.hint.sessionTime', { timeZone: session.timeZone })}
+        required
+      />
+      <LocalizedFieldset ctx={ctx} form={form} name="title" label={labels.title!} required />
+      <LocalizedFieldset ctx={ctx} form={form} name="description" label={labels.description!} multiline />
+      <fieldset class="field">
+        <legend>{t('admin.agenda.speakers')}</legend>
+        <p class="hint">{t('admin.hint.speakers')}</p>
+        {Array.from({ length: rows }, (_, i) => (
+          <div class="speaker-row" key={i}>
+            <SelectField
+              t={t}
+              form={form}
+              name={`speaker_${i}`}
+              label={labels[`speaker_${i}`]!}
+              blank={t('admin.none')}
+              options={speakers.map((s) => ({ value: s.id, label: s.name }))}
+            />
+            <SelectField
+              t={t}
+              form={form}
+              name={`role_${i}`}
+              label={labels[`role_${i}`]!}
+              options={speakerRole.enumValues.map((r) => ({ value: r, label: t(`speaker.role.${r}`) }))}
+            />
+          </div>
+        ))}
+      </fieldset>
+    </AdminFormPage>
   );
 }
