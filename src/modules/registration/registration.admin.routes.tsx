@@ -17,10 +17,12 @@ import {
   checkIn,
   decideRegistration,
   exportRegistrationsCsv,
+  findForCheckIn,
   getSessionRegistrations,
   listSessionsWithRegistration,
   saveSettings,
 } from './service/registrations';
+import type { Registration } from './registration.types';
 import { RegistrationsHomePage, SessionRegistrationsPage, settingsFormValues } from './views/admin-pages';
 
 const EMPTY: FormState = { values: {}, errors: {} };
@@ -56,6 +58,7 @@ export const registrationAdminRoutes: FastifyPluginAsync<PageRouteOptions> = asy
       settingsForm?: FormState;
       checkInForm?: FormState;
       checkedIn?: { name: string; already: boolean };
+      checkInPrompt?: Registration;
       saved?: boolean;
     } = {},
   ) {
@@ -74,6 +77,7 @@ export const registrationAdminRoutes: FastifyPluginAsync<PageRouteOptions> = asy
         }
         checkInForm={extra.checkInForm ?? EMPTY}
         checkedIn={extra.checkedIn}
+        checkInPrompt={extra.checkInPrompt}
         saved={extra.saved ?? query.saved === '1'}
       />
     );
@@ -98,6 +102,21 @@ export const registrationAdminRoutes: FastifyPluginAsync<PageRouteOptions> = asy
       await renderSession(req, viewer, sessionId, { settingsForm: { values, errors: result.errors } }),
       422,
     );
+  });
+
+  // Where the QR code on a confirmation leads (ADR 0024): the check-in form filled in with the
+  // code and the person it names, to confirm with one press. Changes nothing by itself.
+  app.get('/registrations/:sessionId/check-in', async (req, reply) => {
+    const { sessionId } = parseParams(adminSessionParamsSchema, req.params);
+    const viewer = await viewerOf(deps, req);
+    const form = parseForm(checkInSchema, req.query);
+    const found = form.ok ? await findForCheckIn(deps, viewer, sessionId, form.data.code) : form;
+    const values = { code: form.ok ? form.data.code : ((req.query as { code?: unknown }).code ?? '') };
+    const page = await renderSession(req, viewer, sessionId, {
+      checkInForm: { values, errors: found.ok ? {} : found.errors },
+      checkInPrompt: found.ok ? found.registration : undefined,
+    });
+    return sendPage(reply, page, found.ok ? 200 : 404);
   });
 
   app.post('/registrations/:sessionId/check-in', async (req, reply) => {

@@ -184,12 +184,14 @@ export async function findRegistrationByCode(
   db: DbOrTransaction,
   sessionId: string,
   code: string,
+  opts: { forUpdate?: boolean } = { forUpdate: true },
 ): Promise<Registration | undefined> {
-  const [row] = await db
+  const query = db
     .select()
     .from(registrations)
     .where(and(eq(registrations.sessionId, sessionId), eq(registrations.checkInCode, code)))
-    .for('update');
+    .$dynamic();
+  const [row] = await (opts.forUpdate ? query.for('update') : query);
   return row;
 }
 

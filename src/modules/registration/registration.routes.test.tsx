@@ -7,6 +7,7 @@ import { createTestDeps, type TestDeps } from '../../../test/test-deps';
 import { makeSeries, makeSession } from '../../../test/factories';
 import { signedInUser, type SignedInUser } from '../../../test/accounts';
 import type { SettingsInput } from './registration.schema';
+import { OPEN_SETTINGS, postForm } from './registration.test-support';
 import { saveSettings } from './service/registrations';
 
 let deps: TestDeps;
@@ -15,7 +16,6 @@ let secretariat: SignedInUser;
 let seriesId: string;
 let sessionNumber = 0;
 const FORM = { 'content-type': 'application/x-www-form-urlencoded' };
-let client = 0;
 
 beforeAll(async () => {
   deps = await createTestDeps({ env: { PUBLIC_URL: 'https://colloquy.test' } });
@@ -28,16 +28,7 @@ afterAll(async () => {
   await deps?.close();
 });
 
-const SETTINGS: SettingsInput = {
-  isEnabled: true,
-  opensAt: null,
-  closesAt: null,
-  onsiteCapacity: 5,
-  onlineCapacity: 5,
-  allowedCategories: ['member_state', 'ngo_observer', 'other'],
-  onsiteApprovalCategories: ['member_state'],
-  onlineApprovalCategories: [],
-};
+const SETTINGS: SettingsInput = OPEN_SETTINGS;
 
 async function openSession(settings: Partial<SettingsInput> = {}, startsAt = '2026-12-10T09:00:00Z') {
   const number = ++sessionNumber;
@@ -71,13 +62,7 @@ const GOOD = {
 };
 
 function post(url: string, person: SignedInUser, values: Record<string, string>) {
-  return app.inject({
-    method: 'POST',
-    url,
-    headers: { ...FORM, ...person.headers },
-    payload: form({ _csrf: person.csrfToken, ...values }),
-    remoteAddress: `198.51.100.${++client % 250}`,
-  });
+  return postForm(app, url, person, values);
 }
 
 async function rowsOf(sessionId: string) {

@@ -1,7 +1,9 @@
 import type { Deps } from '../../../deps';
 import { AppError } from '../../../platform/errors';
 import type { DbTransaction, PersonalDataSubject } from '../../../platform/http/module';
+import { renderCalendar } from '../../../platform/formats/ics';
 import { renderDocument } from '../../../platform/http/render';
+import type { MailAttachment } from '../../../platform/mail/mailer';
 import { translatorFor } from '../../../platform/http/request-context';
 import { isLocale, type Locale } from '../../../platform/i18n/locales';
 import { pickText } from '../../../platform/i18n/localized-text';
@@ -45,11 +47,13 @@ import type {
   StakeholderGroup,
 } from '../registration.types';
 import {
+  holdsPlace,
   RegistrationMail,
   registrationMailSubject,
   registrationMailText,
   type RegistrationMailKind,
 } from '../views/mails';
+import { checkInUrl, qrPng } from './check-in-qr';
 import { cancelTokens, newCheckInCode, type CancelTokens } from './tokens';
 import { zonedLocalToUtc } from './zoned-time';
 
@@ -134,6 +138,7 @@ export async function getRegistrationPage(
   RegistrationOverview & {
     registration: Registration | undefined;
     waitlistPosition: number | undefined;
+    checkInUrl: string | undefined;
     profile: Record<string, string>;
   }
 > {
@@ -146,6 +151,7 @@ export async function getRegistrationPage(
     ...overview,
     registration,
     waitlistPosition: registration ? await waitlistPositionOf(deps.db, registration) : undefined,
+    checkInUrl: registration ? checkInUrlOf(deps, registration) : undefined,
     profile: {
       displayName: profile?.name || viewer.name,
       organisationName: profile?.organisation ?? '',
@@ -165,6 +171,11 @@ const PROFILE_GROUPS: Record<string, StakeholderGroup> = {
   media: 'media',
   other: 'other',
 };
+
+/** The check-in address its QR code encodes (ADR 0024), in the registration's language. */
+function checkInUrlOf(deps: Deps, r: Registration): string {
+  return checkInUrl(baseUrl(deps), isLocale(r.locale) ? r.locale : 'en', r.sessionId, r.checkInCode);
+}
 
 async function waitlistPositionOf(db: DbOrTransaction, r: Registration): Promise<number | undefined> {
   if (r.status !== 'waitlisted') return undefined;
@@ -347,18 +358,62 @@ async function sendRegistrationMail(
     joinUrl: `${page}/join`,
     cancelUrl: `${baseUrl(deps)}/${locale}/registrations/cancel?token=${encodeURIComponent(tokens.tokenFor(registration))}`,
   };
+  const attachments: MailAttachment[] = [];
+  // The calendar goes with the messages that give a place (ADR 0024); the others link it.
+  if (kind === 'confirmed' || kind === 'promoted')
+    attachments.push({
+      filename: `session-${session.number}.ics`,
+      contentType: 'text/calendar; charset=utf-8; method=PUBLISH',
+      content: registrationCalendar(t, locale, session, page, deps.clock.now()),
+    });
+  let qrCid: string | undefined;
+  if (holdsPlace(kind) && registration.mode === 'onsite') {
+    qrCid = `check-in-${registration.id}@colloquy`;
+    const png = await qrPng(checkInUrlOf(deps, registration));
+    attachments.push({ filename: 'check-in.png', contentType: 'image/png', content: png, cid: qrCid });
+  }
+  const mail = { ...props, qrCid };
   await deps.mailer.send(
     {
       to,
       locale,
       kind: `registration.${kind}`,
-      subject: registrationMailSubject(props),
-      text: registrationMailText(props),
-      html: renderDocument(<RegistrationMail {...props} />),
+      subject: registrationMailSubject(mail),
+      text: registrationMailText(mail),
+      html: renderDocument(<RegistrationMail {...mail} />),
+      attachments,
       ...(kind === 'reminder' ? { dedupeKey: `registration.reminder:${registration.id}` } : {}),
     },
     { db: tx },
   );
+}
+
+/**
+ * The session as a calendar file. Its UID is the public calendar file's (`session-<id>@colloquy`),
+ * so a calendar that has both keeps one event.
+ */
+function registrationCalendar(
+  t: ReturnType<typeof translatorFor>,
+  locale: Locale,
+  session: RegistrableSession,
+  sessionUrl: string,
+  now: Date,
+): string {
+  return renderCalendar({
+    name: pickText(session.seriesTitle, locale)?.text ?? session.seriesSlug,
+    events: [
+      {
+        uid: `session-${session.id}@colloquy`,
+        start: session.startsAt,
+        end: session.endsAt,
+        summary: sessionName(t, locale, session),
+        description: sessionUrl,
+        location: pickText(session.venue, locale)?.text,
+        url: sessionUrl,
+        updatedAt: now,
+      },
+    ],
+  });
 }
 
 // ── Cancelling and the waitlist ──────────────────────────────────────────────────────────────────
@@ -495,6 +550,24 @@ export async function joinOnline(
 
 export type CheckInResult =
   { ok: true; registration: Registration; already: boolean } | { ok: false; errors: FieldErrors };
+
+/**
+ * What the check-in address in a confirmation's QR code opens (ADR 0024): the registration the code
+ * names, to confirm before checking in. Changes nothing; only the secretariat may look.
+ */
+export async function findForCheckIn(
+  deps: Deps,
+  actor: Actor | null,
+  sessionId: string,
+  code: string,
+): Promise<{ ok: true; registration: Registration } | { ok: false; errors: FieldErrors }> {
+  assertCan(actor, 'content.manage');
+  const registration = await findRegistrationByCode(deps.db, sessionId, code, { forUpdate: false });
+  if (!registration) return { ok: false, errors: { code: 'registration.error.codeUnknown' } };
+  if (registration.status !== 'confirmed')
+    return { ok: false, errors: { code: 'registration.error.notConfirmed' } };
+  return { ok: true, registration };
+}
 
 /** The secretariat checks someone in at the door by the code on their confirmation. */
 export async function checkIn(

@@ -110,6 +110,7 @@ export function SessionRegistrationsPage({
   settingsForm,
   checkInForm,
   checkedIn,
+  checkInPrompt,
   filter,
   saved,
 }: AdminPageProps & {
@@ -119,6 +120,8 @@ export function SessionRegistrationsPage({
   checkInForm: FormState;
   /** Who was just checked in (name), and whether they had been already. */
   checkedIn?: { name: string; already: boolean };
+  /** The registration a check-in address (QR code) names, to confirm before checking in. */
+  checkInPrompt?: Registration;
   filter: { status?: string; mode?: string };
   saved?: boolean;
 }) {
@@ -152,6 +155,27 @@ export function SessionRegistrationsPage({
               name: checkedIn.name,
             })}
           </p>
+        ) : null}
+        {checkInPrompt ? (
+          <div class="notice" role="status">
+            <p>
+              {t('registration.admin.checkInConfirm', {
+                name: checkInPrompt.displayName || checkInPrompt.checkInCode,
+              })}
+            </p>
+            <p>
+              {t(CATEGORY_LABEL[checkInPrompt.participantCategory])}
+              {checkInPrompt.organisationName ? ` · ${checkInPrompt.organisationName}` : ''} ·{' '}
+              {countryName(checkInPrompt.country, locale)}
+            </p>
+            {checkInPrompt.checkedInAt ? (
+              <p>
+                {t('registration.admin.checkedInAt', {
+                  time: formatDateTime(checkInPrompt.checkedInAt, locale, session.timeZone),
+                })}
+              </p>
+            ) : null}
+          </div>
         ) : null}
         <ErrorSummary t={t} form={checkInForm} labels={{ code: t('registration.admin.code') }} />
         <form method="post" action={`${here}/check-in`} class="inline-form" novalidate>

@@ -25,6 +25,8 @@ export interface RegistrationMailProps {
   /** The page that records online attendance and sends on to the livestream. */
   joinUrl: string;
   cancelUrl: string;
+  /** The check-in QR code's inline image (`cid:`), attached to onsite messages that give a place. */
+  qrCid?: string;
 }
 
 const SUBJECT: Record<RegistrationMailKind, MessageKey> = {
@@ -53,7 +55,7 @@ export function registrationMailSubject({ t, kind, sessionName }: RegistrationMa
 }
 
 /** A confirmed place: the check-in code (onsite) or the join link (online) is worth showing. */
-const holdsPlace = (kind: RegistrationMailKind) =>
+export const holdsPlace = (kind: RegistrationMailKind) =>
   kind === 'confirmed' || kind === 'promoted' || kind === 'reminder';
 
 function when(p: RegistrationMailProps): string {
@@ -86,6 +88,16 @@ export function RegistrationMail(props: RegistrationMailProps) {
             <strong style="font-family: monospace; font-size: 1.5em; letter-spacing: 0.15em">
               {props.checkInCode}
             </strong>
+          </p>
+        ) : null}
+        {holdsPlace(kind) && props.mode === 'onsite' && props.qrCid ? (
+          <p>
+            <img
+              src={`cid:${props.qrCid}`}
+              width={200}
+              height={200}
+              alt={t('registration.qr.alt', { code: props.checkInCode })}
+            />
           </p>
         ) : null}
         {holdsPlace(kind) && props.mode === 'online' ? (

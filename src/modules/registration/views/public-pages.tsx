@@ -23,6 +23,7 @@ import {
   type RegistrationMode,
 } from '../registration.types';
 import { CATEGORY_LABEL, GROUP_LABEL, MODE_LABEL } from './labels';
+import { QrCode } from './qr-code';
 
 export function sessionHeading(ctx: ViewContext, session: RegistrableSession): string {
   const number = ctx.t('session.number', { number: session.number });
@@ -71,6 +72,8 @@ export function Availability({ ctx, overview }: { ctx: ViewContext; overview: Re
 export interface RegisterPageData extends RegistrationOverview {
   registration: Registration | undefined;
   waitlistPosition: number | undefined;
+  /** What the QR code of an onsite place encodes: the secretariat's check-in for it. */
+  checkInUrl?: string;
   profile: Record<string, string>;
 }
 
@@ -116,6 +119,14 @@ function MyRegistration({
             <span class="visually-hidden">{t('registration.mail.checkInCode')}: </span>
             <strong>{registration.checkInCode}</strong>
           </p>
+          {data.checkInUrl ? (
+            <p>
+              <QrCode
+                text={data.checkInUrl}
+                label={t('registration.qr.alt', { code: registration.checkInCode })}
+              />
+            </p>
+          ) : null}
         </>
       ) : null}
       {registration.status === 'confirmed' && registration.mode === 'online' ? (
