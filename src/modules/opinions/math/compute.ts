@@ -229,34 +229,7 @@ export function computeOpinionMap(
   // pol.is zeroes the columns of rejected and meta statements rather than dropping them, so they
   // count as votes of everyone in the correction: sqrt((C + M) / (|S| + M)) with M such columns.
   const zeroed = options.sparsityCorrection === 'reference' ? nS - activeCount : 0;
-  const x = new Float64Array(nP);
-  const y = new Float64Array(nP);
-  const votes = new Int32Array(nP);
-  const uniform = new Uint8Array(nP);
-  const { rowStart, column, value, active } = matrix;
-  const center = pca.center;
-  for (let p = 0; p < nP; p++) {
-    let sx = 0;
-    let sy = 0;
-    let seen = 0;
-    let agree = 0;
-    let disagree = 0;
-    for (let k = rowStart[p]!; k < rowStart[p + 1]!; k++) {
-      const j = column[k]!;
-      votes[p]!++;
-      if (!active[j]) continue;
-      seen++;
-      const c = value[k]! - center[j]!;
-      sx += c * pc1[j]!;
-      sy += c * pc2[j]!;
-      if (value[k] === 1) agree++;
-      else if (value[k] === -1) disagree++;
-    }
-    const scale = Math.sqrt((activeCount + zeroed) / Math.max(seen + zeroed, 1));
-    x[p] = sx * scale;
-    y[p] = sy * scale;
-    uniform[p] = agree > 0 !== disagree > 0 ? 1 : 0;
-  }
+  const { x, y, votes, uniform } = project(matrix, pca.center, pc1, pc2, activeCount, zeroed);
 
   phase('projection');
   const statementX = new Float64Array(nS);
@@ -351,6 +324,54 @@ export function computeOpinionMap(
 }
 
 /**
+ * Each participant's position: the centred votes on active statements times the components, scaled
+ * by sqrt((active + zeroed) / (seen + zeroed)); also their vote count (every statement of the
+ * table) and whether their non-pass votes on active statements all go one way.
+ */
+function project(
+  matrix: VoteMatrix,
+  center: Float64Array,
+  pc1: Float64Array,
+  pc2: Float64Array,
+  activeCount: number,
+  zeroed: number,
+): { x: Float64Array; y: Float64Array; votes: Int32Array; uniform: Uint8Array } {
+  const { rowStart, column, value, active } = matrix;
+  const nP = rowStart.length - 1;
+  const x = new Float64Array(nP);
+  const y = new Float64Array(nP);
+  const votes = new Int32Array(nP);
+  const uniform = new Uint8Array(nP);
+  // Inactive statements weigh 0 in both components (centre 0 there too), so the sums need no test;
+  // the counts use arithmetic, not branches (random votes would mispredict them).
+  for (let p = 0; p < nP; p++) {
+    let sx = 0;
+    let sy = 0;
+    let seen = 0;
+    let agree = 0;
+    let disagree = 0;
+    const end = rowStart[p + 1]!;
+    for (let k = rowStart[p]!; k < end; k++) {
+      const j = column[k]!;
+      const v = value[k]!;
+      const on = active[j]!;
+      seen += on;
+      const c = on * (v - center[j]!);
+      sx += c * pc1[j]!;
+      sy += c * pc2[j]!;
+      agree += on & ((v + 1) >> 1);
+      disagree += on & ((1 - v) >> 1);
+    }
+    votes[p] = end - rowStart[p]!;
+    const scale = Math.sqrt((activeCount + zeroed) / Math.max(seen + zeroed, 1));
+    x[p] = sx * scale;
+    y[p] = sy * scale;
+    uniform[p] = agree > 0 !== disagree > 0 ? 1 : 0;
+  }
+  return { x, y, votes, uniform };
+}
+
+/**
  * Who is clustered (pol.is's "in-conv"): at least min(minVotes, statements) votes, counting votes
  * on every statement of the table as pol.is does; then the top voters until greedyMin are in; and
  * whoever was in before stays in.
@@ -416,17 +437,15 @@ interface ClusteringArgs {
 
 function clusterParticipants({ x, y, inConv, uniform, options, previous, participantIds }: ClusteringArgs) {
   const nP = x.length;
-  const members: number[] = [];
-  for (let p = 0; p < nP; p++) if (inConv[p]) members.push(p);
+  const members = indicesWhere(inConv, (p) => inConv[p] === 1);
   // Who shapes the clusters: the clustered participants, less the uniform voters when asked, unless
   // that leaves fewer than two distinct points.
-  let fit = options.uniformVoters === 'assign' ? members.filter((p) => !uniform[p]) : members;
+  let fit =
+    options.uniformVoters === 'assign'
+      ? indicesWhere(inConv, (p) => inConv[p] === 1 && !uniform[p])
+      : members;
   if (distinctCount(fit, x, y) < 2) fit = members;
-  const fitPoints: Points = {
-    x: Float64Array.from(fit, (p) => x[p]!),
-    y: Float64Array.from(fit, (p) => y[p]!),
-    w: new Float64Array(fit.length).fill(1),
-  };
+  const fitPoints: Points = { x: gather(x, fit), y: gather(y, fit), w: new Float64Array(fit.length).fill(1) };
 
   // Base clusters, warm-started from the previous ones.
   const prng = createPrng(deriveSeed(options.seed, 2));
@@ -440,19 +459,29 @@ function clusterParticipants({ x, y, inConv, uniform, options, previous, partici
       cy: previous.baseClusters.y,
     },
   );
-  let base = dropEmpty(lloyd(fitPoints, init.cx, init.cy, options.baseIterations));
+  // Each participant's previous base cluster is where the first assignment starts looking (the
+  // previous centres come first in `init`, in their order); it finds the same nearest centre.
+  const oldBase = previousByParticipant(
+    participantIds,
+    previous,
+    (m, i) => m.participants.baseCluster[i]!,
+    -1,
+  );
+  const guess = previous ? Int32Array.from(fit, (p) => oldBase[p]!) : undefined;
+  let base = dropEmpty(lloyd(fitPoints, init.cx, init.cy, options.baseIterations, guess));
   if (fit.length === 0)
     base = { ...base, cx: new Float64Array(0), cy: new Float64Array(0), weight: new Float64Array(0) };
   const nB = base.cx.length;
   const baseCluster = new Int32Array(nP).fill(-1);
-  fit.forEach((p, i) => (baseCluster[p] = base.label[i]!));
-  for (const p of members)
-    if (baseCluster[p] === -1) baseCluster[p] = nearestCentre(x[p]!, y[p]!, base.cx, base.cy);
+  for (let i = 0; i < fit.length; i++) baseCluster[fit[i]!] = base.label[i]!;
   const baseSize = new Int32Array(nB);
   const baseUniform = new Float64Array(nB);
-  for (const p of members) {
+  const countUniform = options.uniformVoters === 'no-own-group';
+  for (let i = 0; i < members.length; i++) {
+    const p = members[i]!;
+    if (baseCluster[p] === -1) baseCluster[p] = nearestCentre(x[p]!, y[p]!, base.cx, base.cy);
     baseSize[baseCluster[p]!]!++;
-    if (uniform[p] && options.uniformVoters === 'no-own-group') baseUniform[baseCluster[p]!]!++;
+    if (uniform[p] && countUniform) baseUniform[baseCluster[p]!]!++;
   }
   /** True when some group of the run is mostly uniform voters. */
   const mostlyUniform = (run: KmeansResult) => {
@@ -518,14 +547,14 @@ function clusterParticipants({ x, y, inConv, uniform, options, previous, partici
     groupCount = chosen.cx.length;
     gx = chosen.cx;
     gy = chosen.cy;
-    for (const p of members) rawGroup[p] = chosen.label[baseCluster[p]!]!;
+    for (let i = 0; i < members.length; i++) rawGroup[members[i]!] = chosen.label[baseCluster[members[i]!]!]!;
   } else if (nB >= 1) {
     // One group: every clustered participant.
     groupCount = 1;
     const w = base.weight.reduce((a, b) => a + b, 0) || 1;
     gx = Float64Array.of(base.cx.reduce((s, v, i) => s + v * base.weight[i]!, 0) / w);
     gy = Float64Array.of(base.cy.reduce((s, v, i) => s + v * base.weight[i]!, 0) / w);
-    for (const p of members) rawGroup[p] = 0;
+    for (let i = 0; i < members.length; i++) rawGroup[members[i]!] = 0;
   }
 
   // Stable labels: match new groups to old ones by shared members, largest overlap first.
@@ -534,10 +563,16 @@ function clusterParticipants({ x, y, inConv, uniform, options, previous, partici
   const order = Array.from({ length: groupCount }, (_, g) => g).sort((a, b) => labels[a]! - labels[b]!);
   const indexOfRaw = new Int32Array(groupCount);
   order.forEach((g, i) => (indexOfRaw[g] = i));
-  const groupIndex = rawGroup.map((g) => (g < 0 ? -1 : indexOfRaw[g]!));
-  const groupId = rawGroup.map((g) => (g < 0 ? -1 : labels[g]!));
+  const groupIndex = new Int32Array(nP).fill(-1);
+  const groupId = new Int32Array(nP).fill(-1);
   const sizes = new Int32Array(groupCount);
-  for (let p = 0; p < nP; p++) if (groupIndex[p]! >= 0) sizes[groupIndex[p]!]!++;
+  for (let p = 0; p < nP; p++) {
+    const g = rawGroup[p]!;
+    if (g < 0) continue;
+    groupIndex[p] = indexOfRaw[g]!;
+    groupId[p] = labels[g]!;
+    sizes[indexOfRaw[g]!]!++;
+  }
   const groups = order.map((g, i) => ({ id: labels[g]!, size: sizes[i]!, x: gx[g]!, y: gy[g]! }));
 
   return {
@@ -550,7 +585,22 @@ function clusterParticipants({ x, y, inConv, uniform, options, previous, partici
   };
 }
 
-function distinctCount(points: number[], x: Float64Array, y: Float64Array): number {
+/** The indices 0 … n−1 (n = of.length) where `keep` holds, ascending. */
+function indicesWhere(of: ArrayLike<unknown>, keep: (i: number) => boolean): Int32Array {
+  let count = 0;
+  for (let i = 0; i < of.length; i++) if (keep(i)) count++;
+  const out = new Int32Array(count);
+  for (let i = 0, n = 0; i < of.length; i++) if (keep(i)) out[n++] = i;
+  return out;
+}
+
+function gather(values: Float64Array, at: Int32Array): Float64Array {
+  const out = new Float64Array(at.length);
+  for (let i = 0; i < at.length; i++) out[i] = values[at[i]!]!;
+  return out;
+}
+
+function distinctCount(points: Int32Array, x: Float64Array, y: Float64Array): number {
   const seen = new Set<string>();
   for (const p of points) {
     seen.add(`${x[p]},${y[p]}`);

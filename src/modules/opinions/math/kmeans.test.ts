@@ -34,6 +34,25 @@ describe('k-means', () => {
     expect(result.inertia).toBeCloseTo(8 * 0.5, 12);
   });
 
+  test('a guessed first cluster per point (right, wrong or missing) gives the same run as a full scan', () => {
+    const prng = createPrng(11);
+    const xy: [number, number][] = Array.from({ length: 3000 }, (_, i) => [
+      (i % 3) * 2 + prng.next(),
+      Math.floor(i / 1000) + prng.next(),
+    ]);
+    const pts = points(xy);
+    const seeds = seedPlusPlus(pts, 40, createPrng(2));
+    const plain = lloyd(pts, seeds.cx, seeds.cy, 1);
+    // A guess as a previous update would give: mostly the right cluster, some wrong, some unknown.
+    const guess = plain.label.map((c, i) => (i % 7 === 0 ? -1 : i % 5 === 0 ? (c + 3) % 40 : c));
+
+    for (const iterations of [1, 5, 30]) {
+      const full = lloyd(pts, seeds.cx, seeds.cy, iterations);
+      const guessed = lloyd(pts, seeds.cx, seeds.cy, iterations, guess);
+      expect(guessed).toEqual(full);
+    }
+  });
+
   test('weights move the centre: a point of weight 3 counts as three participants', () => {
     const pts = points(
       [

@@ -65,6 +65,10 @@ export function seedPlusPlus(
     }
     return last;
   };
+  if (initial && initial.cx.length >= k) {
+    // Nothing left to draw: the distances to the centres would not be used.
+    return { cx: initial.cx.slice(0, k), cy: initial.cy.slice(0, k) };
+  }
   if (initial) for (let c = 0; c < initial.cx.length && c < k; c++) addCentre(initial.cx[c]!, initial.cy[c]!);
   let next = cx.length >= k ? -1 : draw(cx.length === 0);
   while (next !== -1 && cx.length < k) {
@@ -103,100 +107,50 @@ export function lloyd(
   initX: Float64Array,
   initY: Float64Array,
   maxIterations: number,
+  guess?: Int32Array,
 ): KmeansResult {
   const { x, y, w } = points;
   const n = x.length;
   const k = initX.length;
-  const cx = Float64Array.from(initX);
-  const cy = Float64Array.from(initY);
-  const label = new Int32Array(n).fill(-1);
-  const upper = new Float64Array(n);
-  const lower = new Float64Array(n);
+  const s: LloydState = {
+    x,
+    y,
+    k,
+    cx: Float64Array.from(initX),
+    cy: Float64Array.from(initY),
+    label: new Int32Array(n).fill(-1),
+    upper: new Float64Array(n),
+    lower: new Float64Array(n),
+    neighbour: new Int32Array(k * k),
+    neighbourDistance: new Float64Array(k * k),
+    half: new Float64Array(k),
+  };
+  const { cx, cy, label, upper, lower, half } = s;
   const sx = new Float64Array(k);
   const sy = new Float64Array(k);
   const weight = new Float64Array(k);
   const moved = new Float64Array(k);
-  const half = new Float64Array(k);
-  // For each centre, the other centres by increasing distance (refreshed every iteration): a point
-  // that must be reassigned only looks at the centres near its own.
-  const neighbour = new Int32Array(k * k);
-  const neighbourDistance = new Float64Array(k * k);
-  const byDistance: number[] = [];
 
-  /** Nearest (first on ties) and second-nearest distances of point i; sets label, upper, lower. */
-  const assign = (i: number): void => {
-    let best = -1;
-    let bestD = Infinity;
-    let secondD = Infinity;
-    const px = x[i]!;
-    const py = y[i]!;
-    for (let c = 0; c < k; c++) {
-      const dx = px - cx[c]!;
-      const dy = py - cy[c]!;
-      const d = dx * dx + dy * dy;
-      if (d < bestD) {
-        secondD = bestD;
-        bestD = d;
-        best = c;
-      } else if (d < secondD) {
-        secondD = d;
+  // First assignment: a full scan, or, from a guessed cluster (the previous update's), the
+  // neighbour-ordered search of `reassign`, which finds the same nearest and second-nearest centres.
+  if (k > 0 && guess) {
+    orderNeighbours(s);
+    for (let i = 0; i < n; i++) {
+      const a = guess[i]!;
+      if (a < 0 || a >= k) {
+        assign(s, i);
+        continue;
       }
+      const dx = x[i]! - cx[a]!;
+      const dy = y[i]! - cy[a]!;
+      reassign(s, i, a, Math.sqrt(dx * dx + dy * dy));
     }
-    label[i] = best;
-    upper[i] = Math.sqrt(bestD);
-    lower[i] = Math.sqrt(secondD);
-  };
-
-  /**
-   * Reassigns point i, now in cluster a at distance ua, visiting the other centres nearest to a
-   * first and stopping once d(a, c) − ua exceeds the second-best distance found: by the triangle
-   * inequality no centre further down the list can be nearer. Same result as a full scan (ties to
-   * the lowest index).
-   */
-  const reassign = (i: number, a: number, ua: number): void => {
-    const px = x[i]!;
-    const py = y[i]!;
-    let best = a;
-    let bestD = ua;
-    let secondD = Infinity;
-    for (let t = 0; t < k - 1; t++) {
-      if (neighbourDistance[a * k + t]! - ua > secondD) break;
-      const c = neighbour[a * k + t]!;
-      const dx = px - cx[c]!;
-      const dy = py - cy[c]!;
-      const d = Math.sqrt(dx * dx + dy * dy);
-      if (d < bestD || (d === bestD && c < best)) {
-        secondD = bestD;
-        bestD = d;
-        best = c;
-      } else if (d < secondD) {
-        secondD = d;
-      }
-    }
-    label[i] = best;
-    upper[i] = bestD;
-    lower[i] = secondD;
-  };
-
-  if (k > 0) for (let i = 0; i < n; i++) assign(i);
+  } else if (k > 0) {
+    for (let i = 0; i < n; i++) assign(s, i);
+  }
   // Stop when no centre moves more than 1e-4 of the points' spread (RMS distance from their mean):
   // below that, further iterations only shuffle a few points on a boundary.
-  let mx = 0;
-  let my = 0;
-  let total = 0;
-  for (let i = 0; i < n; i++) {
-    mx += w[i]! * x[i]!;
-    my += w[i]! * y[i]!;
-    total += w[i]!;
-  }
-  let spread = 0;
-  if (total > 0) {
-    mx /= total;
-    my /= total;
-    for (let i = 0; i < n; i++) spread += w[i]! * ((x[i]! - mx) ** 2 + (y[i]! - my) ** 2);
-    spread = Math.sqrt(spread / total);
-  }
-  const settled = 1e-4 * spread;
+  const settled = 1e-4 * rmsSpread(points);
   // Per-cluster sums, kept up to date as points move (a moved point is subtracted and added).
   for (let i = 0; i < n; i++) {
     const c = label[i]!;
@@ -232,24 +186,7 @@ export function lloyd(
       }
     }
     if (iterations >= maxIterations || maxMoved <= settled) break;
-    for (let c = 0; c < k; c++) {
-      byDistance.length = 0;
-      for (let o = 0; o < k; o++) {
-        if (o === c) continue;
-        const dx = cx[c]! - cx[o]!;
-        const dy = cy[c]! - cy[o]!;
-        neighbourDistance[c * k + o] = Math.sqrt(dx * dx + dy * dy);
-        byDistance.push(o);
-      }
-      byDistance.sort((p, q) => neighbourDistance[c * k + p]! - neighbourDistance[c * k + q]! || p - q);
-      // Sorted copies go to the front of the row (the distances are read by index first).
-      const row = byDistance.map((o) => neighbourDistance[c * k + o]!);
-      for (let t = 0; t < row.length; t++) {
-        neighbour[c * k + t] = byDistance[t]!;
-        neighbourDistance[c * k + t] = row[t]!;
-      }
-      half[c] = row.length > 0 ? row[0]! / 2 : Infinity;
-    }
+    orderNeighbours(s);
     let changed = 0;
     for (let i = 0; i < n; i++) {
       const a = label[i]!;
@@ -261,7 +198,7 @@ export function lloyd(
       const dy = y[i]! - cy[a]!;
       upper[i] = Math.sqrt(dx * dx + dy * dy);
       if (upper[i]! <= bound) continue;
-      reassign(i, a, upper[i]!);
+      reassign(s, i, a, upper[i]!);
       const b = label[i]!;
       if (b !== a) {
         changed++;
@@ -286,6 +223,129 @@ export function lloyd(
     inertia += w[i]! * (dx * dx + dy * dy);
   }
   return { cx, cy, label, weight, inertia, iterations };
+}
+
+/**
+ * The working state of one `lloyd` run. Its helpers are module functions taking it, not closures
+ * made per run: optimised code that calls a closure is tied to that closure and thrown away at the
+ * next run (V8's "wrong call target"), and `lloyd` runs dozens of times per map.
+ */
+interface LloydState {
+  x: Float64Array;
+  y: Float64Array;
+  k: number;
+  cx: Float64Array;
+  cy: Float64Array;
+  label: Int32Array;
+  /** Distance of each point to its centre (an upper bound between refreshes). */
+  upper: Float64Array;
+  /** Lower bound on each point's distance to every other centre. */
+  lower: Float64Array;
+  /** For each centre, the other centres by increasing distance: row c at c·k … c·k + k − 2. */
+  neighbour: Int32Array;
+  neighbourDistance: Float64Array;
+  /** Half the distance from each centre to its nearest other centre. */
+  half: Float64Array;
+}
+
+/** RMS distance of the (weighted) points from their mean; 0 without weight. */
+function rmsSpread({ x, y, w }: Points): number {
+  let mx = 0;
+  let my = 0;
+  let total = 0;
+  for (let i = 0; i < x.length; i++) {
+    mx += w[i]! * x[i]!;
+    my += w[i]! * y[i]!;
+    total += w[i]!;
+  }
+  if (!(total > 0)) return 0;
+  mx /= total;
+  my /= total;
+  let spread = 0;
+  for (let i = 0; i < x.length; i++) spread += w[i]! * ((x[i]! - mx) ** 2 + (y[i]! - my) ** 2);
+  return Math.sqrt(spread / total);
+}
+
+/** Orders every centre's neighbours by distance (ties by index) and sets half[c]. */
+function orderNeighbours(s: LloydState): void {
+  const { k, cx, cy, neighbour, neighbourDistance, half } = s;
+  for (let c = 0; c < k; c++) {
+    const row = c * k;
+    let size = 0;
+    for (let o = 0; o < k; o++) {
+      if (o === c) continue;
+      const dx = cx[c]! - cx[o]!;
+      const dy = cy[c]! - cy[o]!;
+      const d = Math.sqrt(dx * dx + dy * dy);
+      // Insertion by distance; o ascends, so equal distances keep index order.
+      let t = size++;
+      while (t > 0 && neighbourDistance[row + t - 1]! > d) {
+        neighbourDistance[row + t] = neighbourDistance[row + t - 1]!;
+        neighbour[row + t] = neighbour[row + t - 1]!;
+        t--;
+      }
+      neighbourDistance[row + t] = d;
+      neighbour[row + t] = o;
+    }
+    half[c] = size > 0 ? neighbourDistance[row]! / 2 : Infinity;
+  }
+}
+
+/** Nearest (first on ties) and second-nearest distances of point i; sets label, upper, lower. */
+function assign(s: LloydState, i: number): void {
+  const { k, cx, cy } = s;
+  let best = -1;
+  let bestD = Infinity;
+  let secondD = Infinity;
+  const px = s.x[i]!;
+  const py = s.y[i]!;
+  for (let c = 0; c < k; c++) {
+    const dx = px - cx[c]!;
+    const dy = py - cy[c]!;
+    const d = dx * dx + dy * dy;
+    if (d < bestD) {
+      secondD = bestD;
+      bestD = d;
+      best = c;
+    } else if (d < secondD) {
+      secondD = d;
+    }
+  }
+  s.label[i] = best;
+  s.upper[i] = Math.sqrt(bestD);
+  s.lower[i] = Math.sqrt(secondD);
+}
+
+/**
+ * Reassigns point i, now in cluster a at distance ua, visiting the other centres nearest to a
+ * first and stopping once d(a, c) − ua exceeds the second-best distance found: by the triangle
+ * inequality no centre further down the list can be nearer. Same result as a full scan (ties to
+ * the lowest index).
+ */
+function reassign(s: LloydState, i: number, a: number, ua: number): void {
+  const { k, cx, cy, neighbour, neighbourDistance } = s;
+  const px = s.x[i]!;
+  const py = s.y[i]!;
+  let best = a;
+  let bestD = ua;
+  let secondD = Infinity;
+  for (let t = 0; t < k - 1; t++) {
+    if (neighbourDistance[a * k + t]! - ua > secondD) break;
+    const c = neighbour[a * k + t]!;
+    const dx = px - cx[c]!;
+    const dy = py - cy[c]!;
+    const d = Math.sqrt(dx * dx + dy * dy);
+    if (d < bestD || (d === bestD && c < best)) {
+      secondD = bestD;
+      bestD = d;
+      best = c;
+    } else if (d < secondD) {
+      secondD = d;
+    }
+  }
+  s.label[i] = best;
+  s.upper[i] = bestD;
+  s.lower[i] = secondD;
 }
 
 /** Keeps the clusters that have points, renumbered in their original order. */

@@ -34,12 +34,13 @@ export function countVotesByGroup(matrix: VoteMatrix, groupOf: Int32Array, group
     const g = groupOf[p]!;
     if (g < 0) continue;
     const base = g * nS;
+    // Arithmetic rather than branches: random votes would mispredict them.
     for (let k = rowStart[p]!; k < rowStart[p + 1]!; k++) {
       const at = base + column[k]!;
       const v = value[k]!;
       seen[at]!++;
-      if (v === 1) agree[at]!++;
-      else if (v === -1) disagree[at]!++;
+      agree[at]! += (v + 1) >> 1;
+      disagree[at]! += (1 - v) >> 1;
     }
   }
   return counts;
