@@ -39,8 +39,12 @@ describe('buildVoteMatrix', () => {
         own.set(row.statement, row);
     }
     const shuffled = rows.map((_, i) => rows[(i * 7919) % rows.length]!); // 7,919 is prime to the row count
+    // As the service loads them: one row per pair, ORDER BY participant, statement.
+    const latestOnly = [...expected.entries()]
+      .flatMap(([participant, own]) => [...own.values()].map((row) => ({ ...row, participant })))
+      .sort((a, b) => a.participant - b.participant || a.statement - b.statement);
 
-    for (const table of [rows, shuffled]) {
+    for (const table of [rows, shuffled, latestOnly]) {
       expect(cells(buildVoteMatrix(statements, voteTable(table)))).toEqual(
         [...expected.keys()]
           .sort((a, b) => a - b)

@@ -328,7 +328,8 @@ function unpack(packed: Int32Array, value: Int8Array, nnz: number): void {
  * the row boundaries to `rowStart`. `packed` may be `bucketCol`: a row is written only after it has
  * been read, and no further than it was read. Returns the number of keys kept.
  *
- * The order comes from a bitset over the statements, read word by word: sorting ~50 random keys
+ * A row that arrives in statement order with one vote per statement is copied as it is. Otherwise
+ * the order comes from a bitset over the statements, read word by word: sorting ~50 random keys
  * per row costs several times more (a mispredicted branch per comparison). A row whose statements
  * are spread far apart compared with their number is sorted instead.
  */
@@ -352,6 +353,7 @@ function latestPerRow(
     let low = nS;
     let high = -1;
     let count = 0;
+    let ascending = true;
     for (let k = bucketStart[p]!; k < bucketStart[p + 1]!; k++) {
       const j = bucketCol[k]!;
       const v = bucketVote[k]!;
@@ -361,12 +363,16 @@ function latestPerRow(
         latest[j] = t;
         voteOf[j] = v;
         bits[j >>> 5]! |= 1 << (j & 31);
+        if (j <= high) ascending = false;
         if (j < low) low = j;
         if (j > high) high = j;
         count++;
-      } else if (t > latest[j]! || (t === latest[j] && v > voteOf[j]!)) {
-        latest[j] = t;
-        voteOf[j] = v;
+      } else {
+        ascending = false;
+        if (t > latest[j]! || (t === latest[j] && v > voteOf[j]!)) {
+          latest[j] = t;
+          voteOf[j] = v;
+        }
       }
     }
     if (count === 0) {
@@ -375,7 +381,14 @@ function latestPerRow(
     }
     const firstWord = low >>> 5;
     const lastWord = high >>> 5;
-    if (lastWord - firstWord < 4 * count + 8) {
+    if (ascending) {
+      // Already in order, one vote per statement (ORDER BY participant, statement in SQL).
+      for (let k = bucketStart[p]!; k < bucketStart[p + 1]!; k++) {
+        const j = bucketCol[k]!;
+        bits[j >>> 5] = 0;
+        packed[nnz++] = (j << 2) | (voteOf[j]! + 1);
+      }
+    } else if (lastWord - firstWord < 4 * count + 8) {
       for (let word = firstWord; word <= lastWord; word++) {
         let w = bits[word]!;
         if (w === 0) continue;
