@@ -1,7 +1,8 @@
-// Reach figures over the registration module's tables, read by name in SQL (docs/adr/0021): the
-// figures are aggregates over many rows that no other module's function returns, and analytics
-// only reads them.
+// The reach summaries (docs/adr/0021): the scope and its stored summary in one round trip, the
+// figures computed by the registration module's query, stored with the version they are at.
+import { sql } from 'drizzle-orm';
 import type { Db } from '../../db/client';
+import { countRegistrationFigures } from '../registration';
 import type { LocalizedText } from '../../platform/i18n/localized-text';
 import type { ReachFigures, ReachScope, ReachSummary } from './analytics.types';
 
@@ -64,95 +65,33 @@ export function scopeKey(scope: ReachScope): string {
   return scope.session ? `session:${scope.session.id}` : `series:${scope.series.id}`;
 }
 
-// One statement: the version is read in the same statement as the registrations it describes.
-// A person's country, group and category are those of their registration for the latest session
-// of the scope they registered for; they attended if they attended any session of the scope.
-const FIGURES_SQL = `
-WITH scope AS (
-  SELECT id, number, starts_at, title FROM conversations_sessions
-   WHERE series_id = $1 AND (is_published OR $3::boolean) AND ($2::uuid IS NULL OR id = $2::uuid)
-),
-regs AS (
-  SELECT r.person_key, r.status, r.country, r.stakeholder_group, r.participant_category AS category,
-         COALESCE(lower(btrim(r.gender)), '') AS gender,
-         (r.checked_in_at IS NOT NULL OR r.joined_online_at IS NOT NULL) AS attended,
-         s.number, s.starts_at
-    FROM registration_registrations r JOIN scope s ON s.id = r.session_id
-),
-people AS (
-  SELECT DISTINCT ON (person_key) person_key, country, stakeholder_group, category, gender,
-         bool_or(attended) OVER (PARTITION BY person_key) AS attended
-    FROM regs WHERE status = 'confirmed'
-   ORDER BY person_key, starts_at DESC, number DESC
-),
-cells AS (
-  SELECT GROUPING(country, stakeholder_group, category, gender) AS g,
-         country, stakeholder_group, category, gender,
-         count(*)::int AS registered, (count(*) FILTER (WHERE attended))::int AS attended
-    FROM people
-   GROUP BY GROUPING SETS ((), (country), (stakeholder_group), (category), (gender))
-),
-session_counts AS (
-  SELECT number,
-         (count(*) FILTER (WHERE status = 'confirmed'))::int AS registered,
-         (count(*) FILTER (WHERE status = 'confirmed' AND attended))::int AS attended,
-         (count(*) FILTER (WHERE status = 'pending_approval'))::int AS pending_approval,
-         (count(*) FILTER (WHERE status = 'waitlisted'))::int AS waitlisted,
-         (count(*) FILTER (WHERE status = 'cancelled'))::int AS cancelled
-    FROM regs GROUP BY number
-),
-session_countries AS (
-  SELECT number, count(*)::int AS countries
-    FROM (SELECT DISTINCT number, country FROM regs WHERE status = 'confirmed') d GROUP BY number
-),
-per_session AS (
-  SELECT s.number, s.title, COALESCE(c.registered, 0) AS registered, COALESCE(c.attended, 0) AS attended,
-         COALESCE(k.countries, 0) AS countries, COALESCE(c.pending_approval, 0) AS pending_approval,
-         COALESCE(c.waitlisted, 0) AS waitlisted, COALESCE(c.cancelled, 0) AS cancelled
-    FROM scope s LEFT JOIN session_counts c ON c.number = s.number LEFT JOIN session_countries k ON k.number = s.number
-)
-SELECT ${CURRENT_VERSION_SQL} AS version, json_build_object(
-  'people', COALESCE((SELECT json_build_object('registered', registered, 'attended', attended) FROM cells WHERE g = 15),
-                     json_build_object('registered', 0, 'attended', 0)),
-  'countries', COALESCE((SELECT json_agg(json_build_object('key', country, 'registered', registered, 'attended', attended)
-                           ORDER BY registered DESC, country) FROM cells WHERE g = 7), '[]'),
-  'stakeholderGroups', COALESCE((SELECT json_agg(json_build_object('key', stakeholder_group, 'registered', registered, 'attended', attended)
-                           ORDER BY registered DESC, stakeholder_group) FROM cells WHERE g = 11), '[]'),
-  'categories', COALESCE((SELECT json_agg(json_build_object('key', category, 'registered', registered, 'attended', attended)
-                           ORDER BY registered DESC, category) FROM cells WHERE g = 13), '[]'),
-  'genders', COALESCE((SELECT json_agg(json_build_object('key', gender, 'registered', registered, 'attended', attended)
-                           ORDER BY registered DESC, gender) FROM cells WHERE g = 14), '[]'),
-  'sessions', COALESCE((SELECT json_agg(json_build_object('number', number, 'title', title, 'registered', registered,
-                           'attended', attended, 'countries', countries, 'pendingApproval', pending_approval,
-                           'waitlisted', waitlisted, 'cancelled', cancelled) ORDER BY number) FROM per_session), '[]')
-) AS figures`;
-
-/** Computes a scope's figures from the registrations, with the version they are at. */
+/**
+ * Computes a scope's figures from the registrations (the registration module's query), with the
+ * version they are at. One read-only REPEATABLE READ transaction: its snapshot is taken by the
+ * first statement, which reads the version, so the figures are of the data the version describes
+ * (as when both were one statement); the sorts of a large series fit in memory (the default
+ * work_mem, 4 MB, sends 100,000 registrations to disk), for this transaction only.
+ */
 export async function computeReachFigures(
   db: Db,
   scope: ReachScope,
   opts: { unpublished?: boolean } = {},
 ): Promise<{ figures: ReachFigures; version: number }> {
-  // One connection, one transaction: the sorts of a large series fit in memory (the default
-  // work_mem, 4 MB, sends 100,000 registrations to disk), for this statement only.
-  const client = await db.$client.connect();
-  try {
-    await client.query('BEGIN READ ONLY');
-    await client.query(`SET LOCAL work_mem = '64MB'`);
-    const { rows } = await client.query<{ version: string; figures: ReachFigures }>({
-      name: 'analytics_reach_figures',
-      text: FIGURES_SQL,
-      values: [scope.series.id, scope.session?.id ?? null, opts.unpublished ?? false],
-    });
-    await client.query('COMMIT');
-    const row = rows[0]!;
-    return { figures: row.figures, version: Number(row.version) };
-  } catch (error) {
-    await client.query('ROLLBACK');
-    throw error;
-  } finally {
-    client.release();
-  }
+  return db.transaction(
+    async (tx) => {
+      const { rows } = await tx.execute<{ version: string }>(
+        sql.raw(`SELECT ${CURRENT_VERSION_SQL} AS version`),
+      );
+      await tx.execute(sql`SET LOCAL work_mem = '64MB'`);
+      const figures = await countRegistrationFigures(tx, {
+        seriesId: scope.series.id,
+        sessionId: scope.session?.id ?? null,
+        unpublished: opts.unpublished ?? false,
+      });
+      return { figures, version: Number(rows[0]!.version) };
+    },
+    { isolationLevel: 'repeatable read', accessMode: 'read only' },
+  );
 }
 
 /** Stores a scope's figures, unless a summary computed at a later version is there already. */

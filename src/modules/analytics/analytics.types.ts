@@ -1,42 +1,18 @@
 import type { LocalizedText } from '../../platform/i18n/localized-text';
 
+import type { PeopleCell, PeopleCount, RegistrationFigures, SessionPeopleRow } from '../registration';
+
 /** People in one cell: registered (a confirmed registration) and, of them, those who attended. */
-export interface ReachCount {
-  registered: number;
-  attended: number;
-}
-
+export type ReachCount = PeopleCount;
 /** One row of a breakdown: a key (country code, group, category, description) and its people. */
-export interface ReachCell extends ReachCount {
-  key: string;
-}
-
-/** One published session of the series, for the trend across sessions. */
-export interface ReachSessionRow extends ReachCount {
-  number: number;
-  title: LocalizedText;
-  /** Countries of the people registered for this session. */
-  countries: number;
-  /** Registrations that hold no place (the secretariat's view shows them). */
-  pendingApproval: number;
-  waitlisted: number;
-  cancelled: number;
-}
-
+export type ReachCell = PeopleCell;
+/** One session of the series, for the trend across sessions. */
+export type ReachSessionRow = SessionPeopleRow;
 /**
  * The exact reach figures of a series or one session, as computed from the registrations (and kept
  * in analytics_reach_summaries). Public pages suppress small cells before showing them.
  */
-export interface ReachFigures {
-  /** People, each counted once however many sessions of the scope they registered for. */
-  people: ReachCount;
-  countries: ReachCell[];
-  stakeholderGroups: ReachCell[];
-  categories: ReachCell[];
-  /** Self-described, lower-cased and trimmed; key '' = not given. */
-  genders: ReachCell[];
-  sessions: ReachSessionRow[];
-}
+export type ReachFigures = RegistrationFigures;
 
 /** Where the figures are about: a published series, and one of its sessions or all of them. */
 export interface ReachScope {

@@ -17,3 +17,10 @@ export const registrationModule: AppModule = {
 
 export { removeDemoRegistrations, seedDemoRegistrations } from './demo/seed-registrations';
 export { sendDueReminders, register, cancelOwnRegistration } from './service/registrations';
+export {
+  countRegistrationFigures,
+  type PeopleCell,
+  type PeopleCount,
+  type RegistrationFigures,
+  type SessionPeopleRow,
+} from './registration.reach';
