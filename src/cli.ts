@@ -1,6 +1,7 @@
 import { loadConfig } from './config';
 import { createSecretariat, createSignInLinkForCommandLine, emailSchema } from './modules/accounts';
 import { removeDemo } from './modules/conversations';
+import { removeDemoOpinions } from './modules/opinions';
 import { removeDemoRegistrations } from './modules/registration';
 import { createLogger } from './platform/logger';
 import { openRuntime } from './runtime';
@@ -43,7 +44,8 @@ async function run(command: string | undefined, args: string[]): Promise<number>
     } else if (command === 'demo:remove') {
       const { removed } = await removeDemo(deps.db);
       const registrations = await removeDemoRegistrations(deps.db);
-      process.stdout.write(`Removed ${removed + registrations} demo records.\n`);
+      const opinionMaps = await removeDemoOpinions(deps.db);
+      process.stdout.write(`Removed ${removed + registrations + opinionMaps} demo records.\n`);
     } else if (email?.success) {
       process.stdout.write(await createSecretariatAccount(deps, email.data));
     } else {

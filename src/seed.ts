@@ -1,6 +1,7 @@
 import type { Deps } from './deps';
 import { findSetting, writeSetting } from './db/settings';
 import { seedDemo } from './modules/conversations';
+import { seedDemoOpinions } from './modules/opinions';
 import { seedDemoRegistrations } from './modules/registration';
 
 const DEMO_SEEDED = 'demo.seededAt';
@@ -19,6 +20,8 @@ export async function seedDemoNow(deps: Deps): Promise<boolean> {
   const { seeded } = await seedDemo(deps.db, deps.clock);
   // Registrations for the demo sessions (idempotent: added once, also to a demo seeded before them).
   await seedDemoRegistrations(deps.db, deps.clock);
+  // The demo opinion map on the ninth session (idempotent, like the registrations).
+  await seedDemoOpinions(deps.db, deps.clock);
   if (seeded || (await findSetting(deps.db, DEMO_SEEDED)) === undefined) {
     await writeSetting(deps.db, DEMO_SEEDED, deps.clock.now().toISOString(), deps.clock.now());
   }

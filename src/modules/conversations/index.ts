@@ -21,3 +21,7 @@ export const conversationsModule: AppModule = {
 
 export { seedDemo, removeDemo } from './demo/seed-demo';
 export { countContentDrafts } from './service/manage-sessions';
+export { listThemesOfPublishedSeries } from './conversations.repo';
+// The back office's six-languages-side-by-side field, for other modules' admin forms.
+export { localizedOf, localizedValues } from './conversations.admin.schema';
+export { LocalizedFieldset } from './views/admin/parts';

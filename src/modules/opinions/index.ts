@@ -4,6 +4,7 @@ import { opinionsAdminRoutes } from './opinions.admin.routes';
 import { opinionsResultsAdminRoutes } from './opinions.results.admin.routes';
 import { opinionsResultsRoutes } from './opinions.results.routes';
 import { opinionsRoutes } from './opinions.routes';
+import { eraseOpinions, exportOpinions } from './service/participation';
 
 /** Participation (one statement at a time) and the results, under /{locale}/opinions/:slug. */
 const routes: FastifyPluginAsync<PageRouteOptions> = async (app, options) => {
@@ -13,8 +14,11 @@ const routes: FastifyPluginAsync<PageRouteOptions> = async (app, options) => {
 
 /** Maps, seed statements and moderation; import, export and recompute, under /{locale}/admin/opinions. */
 const adminRoutes: FastifyPluginAsync<PageRouteOptions> = async (app, options) => {
-  await app.register(opinionsAdminRoutes, options);
-  await app.register(opinionsResultsAdminRoutes, options);
+  // The options carry the '/admin' prefix this plugin was mounted with: passed on as they are, it
+  // would be added a second time (/admin/admin/opinions).
+  const { prefix: _mounted, ...inner } = options as PageRouteOptions & { prefix?: string };
+  await app.register(opinionsAdminRoutes, inner);
+  await app.register(opinionsResultsAdminRoutes, inner);
 };
 
 /**
@@ -26,4 +30,7 @@ export const opinionsModule: AppModule = {
   routes,
   adminRoutes,
   adminSections: [{ path: '/opinions', label: 'opinions.admin.nav', permission: 'content.manage' }],
+  personalData: { exportFor: exportOpinions, eraseFor: eraseOpinions },
 };
+
+export { removeDemoOpinions, seedDemoOpinions } from './demo/seed-opinions';
