@@ -386,12 +386,7 @@ function selectInConv(
   const inConv = new Uint8Array(nP);
   const threshold = Math.min(options.minVotes, matrix.statementIds.length);
   let count = 0;
-  const wasIn = previousByParticipant(
-    matrix.participantIds,
-    previous,
-    (m, i) => m.participants.inConv[i]!,
-    0,
-  );
+  const wasIn = previousByParticipant(matrix.participantIds, previous, previous?.participants.inConv, 0);
   for (let p = 0; p < nP; p++) {
     if (votes[p]! >= threshold || wasIn[p] === 1) {
       inConv[p] = 1;
@@ -407,20 +402,24 @@ function selectInConv(
   return inConv;
 }
 
-/** A value of the previous map for each current participant (by id), or `missing`. */
+/**
+ * `values` (one per participant of the previous map) re-indexed onto the current participants (by
+ * id), `missing` for newcomers. An array rather than a function reading it: a loop that calls a
+ * different closure each time is optimised for none of them.
+ */
 function previousByParticipant(
   ids: Int32Array,
   previous: OpinionMap | undefined,
-  read: (map: OpinionMap, index: number) => number,
+  values: Int32Array | Uint8Array | undefined,
   missing: number,
 ): Int32Array {
   const out = new Int32Array(ids.length).fill(missing);
-  if (!previous) return out;
+  if (!previous || !values) return out;
   const old = previous.participants.id;
   let a = 0;
   for (let p = 0; p < ids.length; p++) {
     while (a < old.length && old[a]! < ids[p]!) a++;
-    if (a < old.length && old[a] === ids[p]) out[p] = read(previous, a);
+    if (a < old.length && old[a] === ids[p]) out[p] = values[a]!;
   }
   return out;
 }
@@ -437,13 +436,10 @@ interface ClusteringArgs {
 
 function clusterParticipants({ x, y, inConv, uniform, options, previous, participantIds }: ClusteringArgs) {
   const nP = x.length;
-  const members = indicesWhere(inConv, (p) => inConv[p] === 1);
+  const members = indicesWhere(inConv, undefined);
   // Who shapes the clusters: the clustered participants, less the uniform voters when asked, unless
   // that leaves fewer than two distinct points.
-  let fit =
-    options.uniformVoters === 'assign'
-      ? indicesWhere(inConv, (p) => inConv[p] === 1 && !uniform[p])
-      : members;
+  let fit = options.uniformVoters === 'assign' ? indicesWhere(inConv, uniform) : members;
   if (distinctCount(fit, x, y) < 2) fit = members;
   const fitPoints: Points = { x: gather(x, fit), y: gather(y, fit), w: new Float64Array(fit.length).fill(1) };
 
@@ -461,13 +457,8 @@ function clusterParticipants({ x, y, inConv, uniform, options, previous, partici
   );
   // Each participant's previous base cluster is where the first assignment starts looking (the
   // previous centres come first in `init`, in their order); it finds the same nearest centre.
-  const oldBase = previousByParticipant(
-    participantIds,
-    previous,
-    (m, i) => m.participants.baseCluster[i]!,
-    -1,
-  );
-  const guess = previous ? Int32Array.from(fit, (p) => oldBase[p]!) : undefined;
+  const oldBase = previousByParticipant(participantIds, previous, previous?.participants.baseCluster, -1);
+  const guess = previous ? gather(oldBase, fit) : undefined;
   let base = dropEmpty(lloyd(fitPoints, init.cx, init.cy, options.baseIterations, guess));
   if (fit.length === 0)
     base = { ...base, cx: new Float64Array(0), cy: new Float64Array(0), weight: new Float64Array(0) };
@@ -558,7 +549,7 @@ function clusterParticipants({ x, y, inConv, uniform, options, previous, partici
   }
 
   // Stable labels: match new groups to old ones by shared members, largest overlap first.
-  const oldGroup = previousByParticipant(participantIds, previous, (m, i) => m.participants.group[i]!, -1);
+  const oldGroup = previousByParticipant(participantIds, previous, previous?.participants.group, -1);
   const labels = matchLabels(rawGroup, oldGroup, groupCount);
   const order = Array.from({ length: groupCount }, (_, g) => g).sort((a, b) => labels[a]! - labels[b]!);
   const indexOfRaw = new Int32Array(groupCount);
@@ -585,17 +576,18 @@ function clusterParticipants({ x, y, inConv, uniform, options, previous, partici
   };
 }
 
-/** The indices 0 … n−1 (n = of.length) where `keep` holds, ascending. */
-function indicesWhere(of: ArrayLike<unknown>, keep: (i: number) => boolean): Int32Array {
+/** The indices where `flag` is 1 and `unless` (when given) is not, ascending. */
+function indicesWhere(flag: Uint8Array, unless: Uint8Array | undefined): Int32Array {
+  const keep = (i: number) => flag[i] === 1 && !(unless && unless[i]);
   let count = 0;
-  for (let i = 0; i < of.length; i++) if (keep(i)) count++;
+  for (let i = 0; i < flag.length; i++) if (keep(i)) count++;
   const out = new Int32Array(count);
-  for (let i = 0, n = 0; i < of.length; i++) if (keep(i)) out[n++] = i;
+  for (let i = 0, n = 0; i < flag.length; i++) if (keep(i)) out[n++] = i;
   return out;
 }
 
-function gather(values: Float64Array, at: Int32Array): Float64Array {
-  const out = new Float64Array(at.length);
+function gather<T extends Float64Array | Int32Array>(values: T, at: Int32Array): T {
+  const out = new (values.constructor as new (length: number) => T)(at.length);
   for (let i = 0; i < at.length; i++) out[i] = values[at[i]!]!;
   return out;
 }

@@ -30,9 +30,10 @@ describe('buildVoteMatrix', () => {
         });
       }
     }
-    const expected = new Map<number, Map<number, { vote: number; time: number }>>();
+    type Row = (typeof rows)[number];
+    const expected = new Map<number, Map<number, Row>>();
     for (const row of rows) {
-      const own = expected.get(row.participant) ?? new Map<number, { vote: number; time: number }>();
+      const own = expected.get(row.participant) ?? new Map<number, Row>();
       expected.set(row.participant, own);
       const was = own.get(row.statement);
       if (!was || row.time > was.time || (row.time === was.time && row.vote > was.vote))
@@ -41,7 +42,7 @@ describe('buildVoteMatrix', () => {
     const shuffled = rows.map((_, i) => rows[(i * 7919) % rows.length]!); // 7,919 is prime to the row count
     // As the service loads them: one row per pair, ORDER BY participant, statement.
     const latestOnly = [...expected.entries()]
-      .flatMap(([participant, own]) => [...own.values()].map((row) => ({ ...row, participant })))
+      .flatMap(([, own]) => [...own.values()])
       .sort((a, b) => a.participant - b.participant || a.statement - b.statement);
 
     for (const table of [rows, shuffled, latestOnly]) {
