@@ -64,6 +64,12 @@ const EnvSchema = z.object({
   /** Connections to the SMTP server each process sends over in parallel. */
   MAIL_SMTP_CONNECTIONS: z.coerce.number().int().min(1).max(50).default(5),
   /**
+   * Days a message stays whole in the outbox once it is sent, failed or held: then a single
+   * message is deleted, and a bulk one keeps only its status (address and variables erased) for its
+   * send's progress (docs/adr, outbox retention). 0 keeps everything (no sweep).
+   */
+  MAIL_RETENTION_DAYS: z.coerce.number().int().min(0).max(3650).default(30),
+  /**
    * Seconds between each node's looks for opinion maps with new votes to recompute (docs/adr, opinion map results);
    * 0 turns the schedule off (tests that recompute by hand).
    */

@@ -79,6 +79,8 @@ export async function createTestDeps(overrides: TestDepsOverrides = {}): Promise
     SEED_DEMO: 'false',
     LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
     DB_POOL_SIZE: '5',
+    // No hourly outbox sweep behind a test's back; retention.test.ts turns it on where it is tested.
+    MAIL_RETENTION_DAYS: '0',
     ...overrides.env,
   });
   const pool = new pg.Pool({

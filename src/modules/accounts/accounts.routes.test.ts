@@ -1,7 +1,7 @@
-import { and, eq } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import { describe, expect, test } from 'vitest';
 import { createApp } from '../../app';
-import { makeUser, signedInUser, signIn } from '../../../test/accounts';
+import { makeUser, signedInUser, signIn, type SignedInUser } from '../../../test/accounts';
 import { useTestDeps, TEST_NOW } from '../../../test/test-deps';
 import type { Clock } from '../../platform/clock';
 import { mailOutbox } from '../../platform/mail/mail.tables';
@@ -484,6 +484,18 @@ describe('sessions', () => {
 });
 
 describe('download my data and delete my account', () => {
+  const deleteAccount = (
+    a: Awaited<ReturnType<typeof app>>,
+    user: SignedInUser,
+    payload: Record<string, string>,
+  ) =>
+    a.inject({
+      method: 'POST',
+      url: '/en/account/delete',
+      headers: user.headers,
+      payload: { _csrf: user.csrfToken, ...payload },
+    });
+
   test('the download holds the profile, roles and sessions, and no secret', async () => {
     const a = await app();
     const person = await signedInUser(deps(), { email: newEmail(), roles: ['speaker'] });
@@ -527,19 +539,9 @@ describe('download my data and delete my account', () => {
       payload: { _csrf: leaver.csrfToken, role: 'moderator' },
     });
 
-    const unconfirmed = await a.inject({
-      method: 'POST',
-      url: '/en/account/delete',
-      headers: leaver.headers,
-      payload: { _csrf: leaver.csrfToken },
-    });
+    const unconfirmed = await deleteAccount(a, leaver, {});
     const confirmPage = await a.inject({ url: '/en/account/delete', headers: leaver.headers });
-    const deleted = await a.inject({
-      method: 'POST',
-      url: '/en/account/delete',
-      headers: leaver.headers,
-      payload: { _csrf: leaver.csrfToken, confirm: 'yes' },
-    });
+    const deleted = await deleteAccount(a, leaver, { confirm: 'yes' });
 
     expect(unconfirmed.statusCode).toBe(422);
     expect(unconfirmed.body).toContain('Tick the box to confirm');
@@ -563,6 +565,43 @@ describe('download my data and delete my account', () => {
         .where(and(eq(userRoles.userId, target.id), eq(userRoles.role, 'moderator'))),
     ).toHaveLength(1);
     expect(keeper.id).toBeDefined();
+  });
+
+  test('deleting the account takes the mail to the address out of the outbox, and only that', async () => {
+    const a = await app();
+    const leaver = await signedInUser(deps(), { email: newEmail() });
+    const other = newEmail();
+    for (const email of [leaver.email.toUpperCase(), other]) {
+      await a.inject({ method: 'POST', url: '/en/sign-in', payload: { email } });
+    }
+    await deps().mailer.sendBulk(`test.retention:${leaver.id}`, [
+      {
+        kind: 'test.bulk',
+        locale: 'en',
+        subject: 'Edition',
+        text: 'Hello',
+        html: '<p>Hello</p>',
+        recipients: [
+          { to: leaver.email, vars: { token: 'secret-manage-token' } },
+          { to: other, vars: { token: 'kept' } },
+        ],
+      },
+    ]);
+    const toLeaver = sql`lower(${mailOutbox.toAddress}) = lower(${leaver.email})`;
+    expect(await deps().db.select().from(mailOutbox).where(toLeaver)).toHaveLength(2);
+
+    const deleted = await deleteAccount(a, leaver, { confirm: 'yes' });
+
+    expect(deleted.statusCode).toBe(303);
+    expect(await deps().db.select().from(mailOutbox).where(toLeaver)).toEqual([]);
+    const erased = await deps()
+      .db.select()
+      .from(mailOutbox)
+      .where(and(eq(mailOutbox.toAddress, '(erased)'), eq(mailOutbox.kind, 'test.bulk')));
+    expect(erased).toMatchObject([{ status: 'held', vars: null, headers: {}, locale: 'en' }]);
+    expect(JSON.stringify(erased)).not.toContain('secret-manage-token');
+    const kept = await deps().db.select().from(mailOutbox).where(eq(mailOutbox.toAddress, other));
+    expect(kept.map((m) => m.kind).sort()).toEqual(['accounts.sign-in', 'test.bulk']);
   });
 });
 

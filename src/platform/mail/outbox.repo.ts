@@ -1,4 +1,4 @@
-import { and, count, desc, eq, lt, or, sql, type SQL } from 'drizzle-orm';
+import { and, count, desc, eq, gte, inArray, isNotNull, isNull, lt, or, sql, type SQL } from 'drizzle-orm';
 import { mailOutbox, mailStatus, mailTemplates, type StoredMailAttachment } from './mail.tables';
 
 import type { DbOrTransaction } from '../../db/client';
@@ -351,4 +351,87 @@ export async function countOutboxMailByBatch(
   >;
   for (const row of rows) counts[row.status] = row.count;
   return counts;
+}
+
+// Retention (docs/adr/0026-outbox-retention.md)
+
+/** What an erased message shows instead of its recipient's address. */
+export const ERASED_ADDRESS = '(erased)';
+
+/** The statuses a message does not leave: the sweep may erase it once it is old enough. */
+const FINAL = sql`${mailOutbox.status} IN ('sent', 'failed', 'held')`;
+
+/** A bulk row keeps its status and times (its send's progress) but no longer says whom it was for. */
+const ERASE_BULK_ROW = {
+  toAddress: ERASED_ADDRESS,
+  vars: null,
+  headers: {},
+  attachments: null,
+} as const;
+
+/**
+ * Forgets every message to `address` (a person deleting their account), in the caller's
+ * transaction: single messages are deleted; bulk messages keep only their status, for their send's
+ * progress, and one still queued is marked failed so it never goes out.
+ *
+ * @returns how many rows were deleted and how many erased.
+ */
+export async function eraseOutboxMailTo(
+  db: DbOrTransaction,
+  address: string,
+): Promise<{ deleted: number; erased: number }> {
+  const to = sql`lower(${mailOutbox.toAddress}) = lower(${address})`;
+  const deleted = await db
+    .delete(mailOutbox)
+    .where(and(to, isNull(mailOutbox.templateId)))
+    .returning({ id: mailOutbox.id });
+  const erased = await db
+    .update(mailOutbox)
+    .set({
+      ...ERASE_BULK_ROW,
+      status: sql`CASE WHEN ${mailOutbox.status} = 'queued' THEN 'failed'::mail_status ELSE ${mailOutbox.status} END`,
+      lastError: sql`CASE WHEN ${mailOutbox.status} = 'queued' THEN 'recipient erased' ELSE ${mailOutbox.lastError} END`,
+    })
+    .where(and(to, isNotNull(mailOutbox.templateId)))
+    .returning({ id: mailOutbox.id });
+  return { deleted: deleted.length, erased: erased.length };
+}
+
+/**
+ * One round of the retention sweep: at most `limit` single messages created before `before` and
+ * in a final state are deleted, and at most `limit` such bulk messages erased (address, variables
+ * and headers; status and times stay). `after` narrows the look to rows created since then (the
+ * sweeper's previous round), so old erased rows are not read again every time.
+ *
+ * @returns how many rows were deleted and how many erased; call again while either equals `limit`.
+ */
+export async function sweepOutboxMail(
+  db: DbOrTransaction,
+  { before, after, limit }: { before: Date; after?: Date; limit: number },
+): Promise<{ deleted: number; erased: number }> {
+  const old = and(
+    FINAL,
+    lt(mailOutbox.createdAt, before),
+    after ? gte(mailOutbox.createdAt, after) : undefined,
+  );
+  const single = db
+    .select({ id: mailOutbox.id })
+    .from(mailOutbox)
+    .where(and(old, isNull(mailOutbox.templateId)))
+    .limit(limit);
+  const deleted = await db
+    .delete(mailOutbox)
+    .where(inArray(mailOutbox.id, single))
+    .returning({ id: mailOutbox.id });
+  const bulk = db
+    .select({ id: mailOutbox.id })
+    .from(mailOutbox)
+    .where(and(old, isNotNull(mailOutbox.templateId), isNotNull(mailOutbox.vars)))
+    .limit(limit);
+  const erased = await db
+    .update(mailOutbox)
+    .set(ERASE_BULK_ROW)
+    .where(inArray(mailOutbox.id, bulk))
+    .returning({ id: mailOutbox.id });
+  return { deleted: deleted.length, erased: erased.length };
 }

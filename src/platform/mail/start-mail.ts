@@ -5,6 +5,7 @@ import type { Logger } from '../logger';
 import { MailQueue } from './mail-queue';
 import { startMailWorker } from './mail-worker';
 import { createOutboxMailer, type Mailer } from './mailer';
+import { startOutboxRetention } from './retention';
 import { SmtpTransport } from './smtp';
 
 export interface Mail {
@@ -24,12 +25,14 @@ type MailConfig = Pick<
   | 'MAIL_RETRY_DELAY_MAX_S'
   | 'MAIL_POLL_INTERVAL_S'
   | 'MAIL_SMTP_CONNECTIONS'
+  | 'MAIL_RETENTION_DAYS'
 >;
 
 /**
  * Sets up e-mail for a process. Without SMTP_URL: a mailer that keeps every message in the outbox
- * as `held`, and nothing else. With it: the pg-boss queue, and, when `worker` is true (the
- * server), the worker that sends queued messages over SMTP.
+ * as `held`. With it: the pg-boss queue, and, when `worker` is true (the server), the worker that
+ * sends queued messages over SMTP. The server (`worker`) also sweeps old mail out of the outbox
+ * every hour, SMTP or not, unless MAIL_RETENTION_DAYS is 0 (docs/adr/0026-outbox-retention.md).
  */
 export async function startMail(opts: {
   config: MailConfig;
@@ -41,9 +44,13 @@ export async function startMail(opts: {
   worker: boolean;
 }): Promise<Mail> {
   const { config, db, clock, log } = opts;
+  const startRetention = () =>
+    opts.worker && config.MAIL_RETENTION_DAYS > 0
+      ? startOutboxRetention({ db, clock, log, retentionDays: config.MAIL_RETENTION_DAYS })
+      : async () => undefined;
   if (!config.SMTP_URL) {
     log.info('SMTP_URL is not set: e-mail is kept in the outbox (held), not sent');
-    return { mailer: createOutboxMailer({ db, clock }), stop: async () => undefined };
+    return { mailer: createOutboxMailer({ db, clock }), stop: startRetention() };
   }
 
   const queue = await MailQueue.open({
@@ -82,10 +89,12 @@ export async function startMail(opts: {
     log.info('mail worker started');
   }
 
+  const stopRetention = startRetention();
   return {
     mailer: createOutboxMailer({ db, clock, queue }),
     queue,
     async stop(timeoutMs) {
+      await stopRetention();
       await queue.stop(timeoutMs);
       transport?.close();
     },

@@ -1,6 +1,7 @@
 import type { Deps } from '../../../deps';
 import { AppError } from '../../../platform/errors';
 import type { AppModule, PersonalDataSubject } from '../../../platform/http/module';
+import { eraseOutboxMailTo } from '../../../platform/mail/outbox.repo';
 import { forgetAuditActor } from '../../audit';
 import { assertCan, type Actor } from '../accounts.policy';
 import { deleteSignInTokensOfEmail, listSignInTokensOfEmail } from '../repo/sign-in-tokens';
@@ -113,7 +114,11 @@ export async function exportAccountData(deps: Deps, subject: PersonalDataSubject
   };
 }
 
-/** Erases what accounts holds: the audit log forgets the name, then the account row goes. */
+/**
+ * Erases what accounts holds: the audit log forgets the name, the mail to the person's address
+ * leaves the outbox (single messages deleted, newsletter ones reduced to their status; ADR 0026),
+ * then the account row goes.
+ */
 export async function eraseAccountData(
   _deps: Deps,
   tx: DbOrTransaction,
@@ -121,6 +126,7 @@ export async function eraseAccountData(
 ): Promise<void> {
   await forgetAuditActor(tx, subject.id);
   await deleteSignInTokensOfEmail(tx, subject.email);
+  await eraseOutboxMailTo(tx, subject.email);
   // Sessions and roles go with the row (ON DELETE CASCADE); roles this person granted keep
   // existing, with grantedBy set to null.
   await deleteUser(tx, subject.id);

@@ -34,6 +34,7 @@ export function DeleteAccountPage({
         <li>{t('accounts.delete.goesProfile')}</li>
         <li>{t('accounts.delete.goesSessions')}</li>
         <li>{t('accounts.delete.goesModules')}</li>
+        <li>{t('accounts.delete.goesMail')}</li>
       </ul>
       <h2>{t('accounts.delete.staysTitle')}</h2>
       <ul>
