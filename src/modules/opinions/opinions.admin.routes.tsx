@@ -4,7 +4,7 @@ import { parseForm, parseParams, parseQuery } from '../../platform/http/parse';
 import { sendPage, viewContextOf } from '../../platform/http/request-context';
 import { adminNavLinks } from '../../platform/views/admin-nav';
 import type { FormState } from '../../platform/views/forms';
-import { can, viewerOf, type Permission, type Viewer } from '../accounts';
+import { assertCan, can, viewerOf, type Permission, type Viewer } from '../accounts';
 import {
   doneQuerySchema,
   mapFormSchema,
@@ -155,9 +155,15 @@ export const opinionsAdminRoutes: FastifyPluginAsync<PageRouteOptions> = async (
     });
   });
 
+  /** A statement's address; who may not manage content is refused before a malformed one is a 404. */
+  const statementRef = (req: FastifyRequest, viewer: Viewer | null) => {
+    assertCan(viewer, 'content.manage');
+    return parseParams(statementParamsSchema, req.params);
+  };
+
   app.post('/opinions/:mapId/statements/:statementId', async (req, reply) => {
-    const { mapId, statementId } = parseParams(statementParamsSchema, req.params);
     const viewer = await viewerOf(deps, req);
+    const { mapId, statementId } = statementRef(req, viewer);
     const prefix = `s${statementId}-`;
     const form = parseForm(seedStatementSchema, unprefixed(req.body, prefix));
     const result = form.ok ? await editStatement(deps, viewer, mapId, statementId, form.data) : form;
@@ -171,8 +177,9 @@ export const opinionsAdminRoutes: FastifyPluginAsync<PageRouteOptions> = async (
 
   for (const action of ['accept', 'reject'] as const) {
     app.post(`/opinions/:mapId/statements/:statementId/${action}`, async (req, reply) => {
-      const { mapId, statementId } = parseParams(statementParamsSchema, req.params);
-      await moderateStatement(deps, await viewerOf(deps, req), mapId, statementId, action);
+      const viewer = await viewerOf(deps, req);
+      const { mapId, statementId } = statementRef(req, viewer);
+      await moderateStatement(deps, viewer, mapId, statementId, action);
       const toQueue = (req.body as Record<string, unknown> | undefined)?.returnTo === 'moderation';
       const where = toQueue ? `/moderation?done=${action}ed` : `?done=${action}ed#statement-${statementId}`;
       return reply.redirect(`${base(req)}/${mapId}${where}`, 303);

@@ -1,4 +1,4 @@
-// The priority rule (docs/adr/0024): pol.is's formula on hand-computed values, the fallback
+// The priority rule (docs/adr/0027): pol.is's formula on hand-computed values, the fallback
 // without a computed map, and a draw that is deterministic per seed and proportional to priority.
 import { describe, expect, test } from 'vitest';
 import {

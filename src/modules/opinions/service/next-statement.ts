@@ -1,7 +1,7 @@
 import { createPrng } from '../math/prng';
 
 /**
- * Which statement a participant sees next (docs/adr/0024-which-statement-next.md): pol.is's
+ * Which statement a participant sees next (docs/adr/0027-which-statement-next.md): pol.is's
  * priority, on live vote counts, with the extremity of the last computed map; without a map,
  * fewest votes first. The draw is weighted and seeded, so the same participant in the same state
  * always gets the same statement.

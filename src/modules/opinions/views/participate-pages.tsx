@@ -140,7 +140,7 @@ function VoteForm({
           type="submit"
           name="vote"
           value={v}
-          class={`vote-${v}${mine === v ? ' vote-current' : ''}`}
+          class={mine === v ? 'vote-current' : undefined}
           aria-pressed={mine === undefined ? undefined : mine === v ? 'true' : 'false'}
         >
           {ctx.t(VOTE_LABEL[v])}
