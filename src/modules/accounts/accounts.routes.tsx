@@ -1,8 +1,9 @@
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
+import type { ComponentProps } from 'preact';
 import { z } from 'zod';
 import { AppError } from '../../platform/errors';
 import type { PageRouteOptions } from '../../platform/http/module';
-import { parseForm, parseQuery } from '../../platform/http/parse';
+import { parseForm, parseQuery, type FormProblems } from '../../platform/http/parse';
 import { sendPage, viewContextOf } from '../../platform/http/request-context';
 import { EMPTY_FORM, type FormState } from '../../platform/views/forms';
 import { can } from './accounts.policy';
@@ -78,40 +79,48 @@ export const accountsRoutes: FastifyPluginAsync<PageRouteOptions> = async (app, 
     return reply.redirect(result.nextPath || `/${req.locale}/account?notice=${notice}`, 303);
   }
 
-  app.get('/sign-in', async (req, reply) => {
-    const query = parseQuery(signInQuerySchema, req.query);
-    // Shown to a signed-in browser too (to switch accounts), with its token in the forms.
-    const viewer = await viewerOf(deps, req);
+  /**
+   * The sign-in page: first shown (GET), or again with a refused form's values and problems (422).
+   * The forms carry the token of a browser signed in already (ADR 0019).
+   */
+  async function signInPage(
+    req: FastifyRequest,
+    reply: FastifyReply,
+    page: Partial<ComponentProps<typeof SignInPage>> & { next: string },
+    status = 200,
+  ) {
+    const csrfToken = 'csrfToken' in page ? page.csrfToken : await tokenOf(req);
     return sendPage(
       reply,
       <SignInPage
         ctx={ctxOf(req)}
-        next={query.next}
         linkForm={EMPTY_FORM}
         passwordForm={EMPTY_FORM}
-        notice={query.notice}
-        signedInAs={viewer?.email}
-        csrfToken={viewer?.csrfToken}
+        {...page}
+        csrfToken={csrfToken}
       />,
+      status,
     );
+  }
+
+  app.get('/sign-in', async (req, reply) => {
+    const query = parseQuery(signInQuerySchema, req.query);
+    // Shown to a signed-in browser too (to switch accounts), with its token in the forms.
+    const viewer = await viewerOf(deps, req);
+    return signInPage(req, reply, {
+      next: query.next,
+      notice: query.notice,
+      signedInAs: viewer?.email,
+      csrfToken: viewer?.csrfToken,
+    });
   });
+
+  /** The `next` a refused form sent back, to keep in the form. */
+  const nextOf = (form: FormProblems) => (typeof form.values.next === 'string' ? form.values.next : '');
 
   app.post('/sign-in', { config: { rateLimit: LIMITS.requestLink } }, async (req, reply) => {
     const form = parseForm(requestSignInLinkSchema, req.body);
-    if (!form.ok) {
-      const next = typeof form.values.next === 'string' ? form.values.next : '';
-      return sendPage(
-        reply,
-        <SignInPage
-          ctx={ctxOf(req)}
-          next={next}
-          linkForm={form}
-          passwordForm={EMPTY_FORM}
-          csrfToken={await tokenOf(req)}
-        />,
-        422,
-      );
-    }
+    if (!form.ok) return signInPage(req, reply, { next: nextOf(form), linkForm: form }, 422);
     const { requestId } = await requestSignInLink(deps, {
       email: form.data.email,
       locale: req.locale,
@@ -233,35 +242,11 @@ export const accountsRoutes: FastifyPluginAsync<PageRouteOptions> = async (app, 
 
   app.post('/sign-in/password', { config: { rateLimit: LIMITS.password } }, async (req, reply) => {
     const form = parseForm(passwordSignInSchema, req.body);
-    if (!form.ok) {
-      const next = typeof form.values.next === 'string' ? form.values.next : '';
-      return sendPage(
-        reply,
-        <SignInPage
-          ctx={ctxOf(req)}
-          next={next}
-          linkForm={EMPTY_FORM}
-          passwordForm={form}
-          csrfToken={await tokenOf(req)}
-        />,
-        422,
-      );
-    }
+    if (!form.ok) return signInPage(req, reply, { next: nextOf(form), passwordForm: form }, 422);
     const result = await signInWithPassword(deps, { email: form.data.email, password: form.data.password });
     if (result.ok) return signedIn(req, reply, { ...result, nextPath: form.data.next });
     const kept: FormState = { values: { email: form.data.email }, errors: {} };
-    return sendPage(
-      reply,
-      <SignInPage
-        ctx={ctxOf(req)}
-        next={form.data.next}
-        linkForm={EMPTY_FORM}
-        passwordForm={kept}
-        csrfToken={await tokenOf(req)}
-        notice="wrongPassword"
-      />,
-      422,
-    );
+    return signInPage(req, reply, { next: form.data.next, passwordForm: kept, notice: 'wrongPassword' }, 422);
   });
 
   app.post('/sign-out', async (req, reply) => {
