@@ -72,6 +72,21 @@ export function listThemes(db: Db, seriesId: string): Promise<Theme[]> {
     .orderBy(asc(themes.position), asc(themes.slug));
 }
 
+/**
+ * The themes of every published series, in series order (oldest first) then theme order, each
+ * with its series' title: the topics a newsletter subscriber can choose.
+ */
+export function listThemesOfPublishedSeries(
+  db: Db,
+): Promise<{ id: string; title: Theme['title']; seriesTitle: Series['title'] }[]> {
+  return db
+    .select({ id: themes.id, title: themes.title, seriesTitle: series.title })
+    .from(themes)
+    .innerJoin(series, eq(series.id, themes.seriesId))
+    .where(publishedSeries)
+    .orderBy(asc(series.createdAt), asc(series.slug), asc(themes.position), asc(themes.slug));
+}
+
 export async function findTheme(db: Db, seriesId: string, slug: string): Promise<Theme | undefined> {
   const [row] = await db
     .select()

@@ -2,6 +2,7 @@ import { and, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { platformSettings } from '../../db/settings.tables';
 import { AppError } from '../../platform/errors';
+import { listThemesOfPublishedSeries } from '../conversations';
 import type { DbOrTransaction } from '../../platform/mail/outbox.repo';
 import { newsletterEditions, newsletterSubscribers, newsletterSubscriberThemes } from './newsletter.tables';
 import type { Edition, NewsletterTheme, Recipient, Segment, Subscriber } from './newsletter.types';
@@ -145,34 +146,9 @@ export async function countConfirmedByLocale(db: DbOrTransaction): Promise<Recor
   return Object.fromEntries(rows.map((r) => [r.locale, r.n]));
 }
 
-/**
- * The themes of published series, in series and theme order. Read through the schema's relational
- * query API: the conversations module exports no theme list of its own yet.
- */
-export async function listNewsletterThemes(db: Db): Promise<NewsletterTheme[]> {
-  const seriesRows = await db.query.series.findMany({
-    where: (s, { eq: equals }) => equals(s.isPublished, true),
-    columns: { id: true, title: true, createdAt: true },
-    orderBy: (s, { asc }) => [asc(s.createdAt)],
-  });
-  if (seriesRows.length === 0) return [];
-  const themeRows = await db.query.themes.findMany({
-    where: (t, { inArray: within }) =>
-      within(
-        t.seriesId,
-        seriesRows.map((s) => s.id),
-      ),
-    columns: { id: true, seriesId: true, title: true, position: true },
-    orderBy: (t, { asc }) => [asc(t.position), asc(t.slug)],
-  });
-  const order = new Map(seriesRows.map((s, i) => [s.id, i]));
-  return themeRows
-    .sort((a, b) => order.get(a.seriesId)! - order.get(b.seriesId)!)
-    .map((t) => ({
-      id: t.id,
-      title: t.title,
-      seriesTitle: seriesRows.find((s) => s.id === t.seriesId)!.title,
-    }));
+/** The themes of published series, in series and theme order (the conversations module's list). */
+export function listNewsletterThemes(db: Db): Promise<NewsletterTheme[]> {
+  return listThemesOfPublishedSeries(db);
 }
 
 // ── Editions ─────────────────────────────────────────────────────────────────────────────────────
