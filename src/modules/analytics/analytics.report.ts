@@ -80,7 +80,7 @@ const isSmall = (n: number) => n > 0 && n < SMALL_CELL;
  * Suppresses one column of a breakdown: counts of 1–4 people become null; when exactly one is
  * hidden, the next smallest is hidden too, so the total minus the others does not give it away.
  */
-function suppressColumn(values: number[]): Shown[] {
+export function suppressColumn(values: number[]): Shown[] {
   const shown: Shown[] = values.map((v) => (isSmall(v) ? null : v));
   if (shown.filter((v) => v === null).length === 1) {
     let smallest = -1;

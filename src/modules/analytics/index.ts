@@ -12,3 +12,7 @@ export const analyticsModule: AppModule = {
 
 export { getSeriesReachTotals, settleReachRefreshes, type SeriesReachTotals } from './analytics.service';
 export { publicReachHref } from './views/reach-pages';
+// The small-cell rule and M49 regions, for other modules' breakdowns of people (opinions).
+export { NOT_CLASSIFIED, SMALL_CELL, suppressColumn, type Shown } from './analytics.report';
+export { M49_OF_COUNTRY } from './geo/m49';
+export { rowLabel, shownText } from './analytics.labels';

@@ -1,85 +1,10 @@
 // Queries of the results side of opinion maps: loading a map's statements and votes for the math,
 // storing its result, finding maps due for a recompute, and what the results pages read. The
 // participation side has its own repo (opinions.repo.ts); these are the queries it does not have.
-import { and, eq } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import type pg from 'pg';
 import type { Db } from '../../../db/client';
-import type { LocalizedText } from '../../../platform/i18n/localized-text';
-import { opinionMaps, opinionParticipants, opinionResults, opinionStatements } from '../opinions.tables';
-
-/** What the results pages need of a map. */
-export interface ResultsMap {
-  id: string;
-  slug: string;
-  sessionId: string | null;
-  topic: LocalizedText;
-  description: LocalizedText;
-  moderation: 'pre' | 'post';
-  opensAt: Date;
-  closesAt: Date | null;
-  isPublished: boolean;
-}
-
-export async function findMapBySlug(db: Db, slug: string): Promise<ResultsMap | undefined> {
-  const [row] = await db
-    .select({
-      id: opinionMaps.id,
-      slug: opinionMaps.slug,
-      sessionId: opinionMaps.sessionId,
-      topic: opinionMaps.topic,
-      description: opinionMaps.description,
-      moderation: opinionMaps.moderation,
-      opensAt: opinionMaps.opensAt,
-      closesAt: opinionMaps.closesAt,
-      isPublished: opinionMaps.isPublished,
-    })
-    .from(opinionMaps)
-    .where(eq(opinionMaps.slug, slug));
-  return row;
-}
-
-export interface StoredResult {
-  computedAt: Date;
-  votesThrough: Date | null;
-  durationMs: number;
-  /** opinionMapToJson's bytes. */
-  result: Buffer;
-}
-
-export async function findResult(db: Db, mapId: string): Promise<StoredResult | undefined> {
-  const [row] = await db
-    .select({
-      computedAt: opinionResults.computedAt,
-      votesThrough: opinionResults.votesThrough,
-      durationMs: opinionResults.durationMs,
-      result: opinionResults.result,
-    })
-    .from(opinionResults)
-    .where(eq(opinionResults.mapId, mapId));
-  return row;
-}
-
-/** When the stored result was computed, without its bytes (to check a memoised copy is current). */
-export async function findResultComputedAt(db: Db, mapId: string): Promise<Date | undefined> {
-  const [row] = await db
-    .select({ computedAt: opinionResults.computedAt })
-    .from(opinionResults)
-    .where(eq(opinionResults.mapId, mapId));
-  return row?.computedAt;
-}
-
-/** The participant id of an account in a map, if it has taken part. */
-export async function findParticipantIdOfUser(
-  db: Db,
-  mapId: string,
-  userId: string,
-): Promise<number | undefined> {
-  const [row] = await db
-    .select({ id: opinionParticipants.id })
-    .from(opinionParticipants)
-    .where(and(eq(opinionParticipants.mapId, mapId), eq(opinionParticipants.userId, userId)));
-  return row?.id;
-}
+import { opinionStatements } from '../opinions.tables';
 
 export interface StatementText {
   id: number;
@@ -148,7 +73,8 @@ export async function countPeopleByGroup(
         LEFT JOIN registration_registrations r
           ON r.user_id = p.user_id AND r.session_id = $4::uuid
        GROUP BY 1, 2, 3, 4`,
-    values: [args.mapId, args.participantIds, args.groups, args.sessionId],
+    // node-postgres writes arrays, not typed arrays.
+    values: [args.mapId, Array.from(args.participantIds), Array.from(args.groups), args.sessionId],
   });
   return rows.map((r) => ({
     group: r.group,
