@@ -129,19 +129,38 @@ export const accountsRoutes: FastifyPluginAsync<PageRouteOptions> = async (app, 
     return reply.redirect(`/${req.locale}/sign-in/check-mail?request=${requestId}`, 303);
   });
 
+  /** The "check your mail" page of a pending sign-in, with the code form (again, after a refusal). */
+  async function checkMailPage(
+    req: FastifyRequest,
+    reply: FastifyReply,
+    page: { requestId: string; form: FormState; attemptsLeft?: number },
+    status = 200,
+  ) {
+    return sendPage(
+      reply,
+      <CheckMailPage ctx={ctxOf(req)} csrfToken={await tokenOf(req)} minutes={SIGN_IN_MINUTES} {...page} />,
+      status,
+    );
+  }
+
+  /** Why a link or code did not sign in (expired, used, unknown, too many codes), with a new-link form. */
+  async function refusedPage(
+    req: FastifyRequest,
+    reply: FastifyReply,
+    refusal: Pick<ComponentProps<typeof SignInRefusedPage>, 'reason' | 'email'>,
+    status = 400,
+  ) {
+    return sendPage(
+      reply,
+      <SignInRefusedPage ctx={ctxOf(req)} csrfToken={await tokenOf(req)} {...refusal} />,
+      status,
+    );
+  }
+
   app.get('/sign-in/check-mail', async (req, reply) => {
     const { request } = parseQuery(checkMailQuerySchema, req.query);
     if (!request) return reply.redirect(`/${req.locale}/sign-in`, 303);
-    return sendPage(
-      reply,
-      <CheckMailPage
-        ctx={ctxOf(req)}
-        csrfToken={await tokenOf(req)}
-        requestId={request}
-        minutes={SIGN_IN_MINUTES}
-        form={EMPTY_FORM}
-      />,
-    );
+    return checkMailPage(req, reply, { requestId: request, form: EMPTY_FORM });
   });
 
   app.post('/sign-in/code', { config: { rateLimit: LIMITS.code } }, async (req, reply) => {
@@ -152,52 +171,17 @@ export const accountsRoutes: FastifyPluginAsync<PageRouteOptions> = async (app, 
         ? form.values.request
         : '';
     if (!form.ok) {
-      if (form.errors.request)
-        return sendPage(
-          reply,
-          <SignInRefusedPage ctx={ctxOf(req)} csrfToken={await tokenOf(req)} reason="unknown" />,
-          400,
-        );
-      return sendPage(
-        reply,
-        <CheckMailPage
-          ctx={ctxOf(req)}
-          csrfToken={await tokenOf(req)}
-          requestId={requestId}
-          minutes={SIGN_IN_MINUTES}
-          form={form}
-        />,
-        422,
-      );
+      if (form.errors.request) return refusedPage(req, reply, { reason: 'unknown' });
+      return checkMailPage(req, reply, { requestId, form }, 422);
     }
     const result = await signInWithCode(deps, { requestId: form.data.request, code: form.data.code });
     if (result.ok) return signedIn(req, reply, result);
     if (result.reason === 'wrongCode') {
       const wrong: FormState = { values: {}, errors: { code: 'accounts.refusal.wrongCode' } };
-      return sendPage(
-        reply,
-        <CheckMailPage
-          ctx={ctxOf(req)}
-          csrfToken={await tokenOf(req)}
-          requestId={requestId}
-          minutes={SIGN_IN_MINUTES}
-          form={wrong}
-          attemptsLeft={result.attemptsLeft}
-        />,
-        422,
-      );
+      return checkMailPage(req, reply, { requestId, form: wrong, attemptsLeft: result.attemptsLeft }, 422);
     }
     const status = result.reason === 'tooManyCodes' ? 429 : 400;
-    return sendPage(
-      reply,
-      <SignInRefusedPage
-        ctx={ctxOf(req)}
-        csrfToken={await tokenOf(req)}
-        reason={result.reason}
-        email={result.email}
-      />,
-      status,
-    );
+    return refusedPage(req, reply, { reason: result.reason, email: result.email }, status);
   });
 
   app.get('/sign-in/link', async (req, reply) => {
@@ -205,16 +189,7 @@ export const accountsRoutes: FastifyPluginAsync<PageRouteOptions> = async (app, 
     const check = token ? await checkSignInLink(deps, token) : undefined;
     if (!token || !check?.ok) {
       const reason = check && !check.ok ? check.reason : 'unknown';
-      return sendPage(
-        reply,
-        <SignInRefusedPage
-          ctx={ctxOf(req)}
-          csrfToken={await tokenOf(req)}
-          reason={reason}
-          email={check?.email}
-        />,
-        400,
-      );
+      return refusedPage(req, reply, { reason, email: check?.email });
     }
     return sendPage(
       reply,
@@ -228,16 +203,7 @@ export const accountsRoutes: FastifyPluginAsync<PageRouteOptions> = async (app, 
       ? await signInWithLink(deps, form.data.token)
       : { ok: false, reason: 'unknown' };
     if (result.ok) return signedIn(req, reply, result);
-    return sendPage(
-      reply,
-      <SignInRefusedPage
-        ctx={ctxOf(req)}
-        csrfToken={await tokenOf(req)}
-        reason={result.reason}
-        email={result.email}
-      />,
-      400,
-    );
+    return refusedPage(req, reply, { reason: result.reason, email: result.email });
   });
 
   app.post('/sign-in/password', { config: { rateLimit: LIMITS.password } }, async (req, reply) => {
