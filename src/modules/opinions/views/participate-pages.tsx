@@ -190,7 +190,7 @@ export function MapPage({
           {description.text}
         </p>
       ) : null}
-      <ul class="facts">
+      <ul class="map-facts">
         <li>
           <When ctx={ctx} map={map} now={data.now} />
         </li>
@@ -204,51 +204,54 @@ export function MapPage({
           {t('opinions.count.participants', { count: data.participantCount })}
         </li>
       </ul>
-      {done && NOTICES[done] ? (
-        <p class="notice" role="status">
-          {t(NOTICES[done])}
-        </p>
-      ) : null}
-      {refusal ? (
-        <div class="error-summary" role="alert" tabIndex={-1}>
-          <p>{t(refusal as MessageKey)}</p>
-        </div>
-      ) : null}
-
-      <section aria-labelledby="statement-heading" id="statement">
-        <h2 id="statement-heading">{t('opinions.next.title')}</h2>
-        {next ? (
-          <div class="statement-card">
-            <p class="statement-body" id="statement-text">
-              <StatementText body={next.body} language={next.language} />
-            </p>
-            {!open ? (
-              <p class="muted">
-                {t(data.window === 'closed' ? 'opinions.next.closed' : 'opinions.next.notYetOpen')}
-              </p>
-            ) : data.signedIn && csrfToken ? (
-              <VoteForm
-                ctx={ctx}
-                action={`${here}/vote`}
-                csrfToken={csrfToken}
-                statementId={next.id}
-                labelledBy="statement-text"
-              />
-            ) : (
-              <p>
-                <a class="button" href={signIn}>
-                  {t('opinions.signInToVote')}
-                </a>
-              </p>
-            )}
-            {data.signedIn && open ? (
-              <p class="muted">{t('opinions.next.remaining', { count: data.remaining })}</p>
-            ) : null}
+      {/* The redirects after a vote land here (#statement): the notice first, then the next statement. */}
+      <div id="statement">
+        {done && NOTICES[done] ? (
+          <p class="notice" role="status">
+            {t(NOTICES[done])}
+          </p>
+        ) : null}
+        {refusal ? (
+          <div class="error-summary" role="alert" tabIndex={-1}>
+            <p>{t(refusal as MessageKey)}</p>
           </div>
-        ) : (
-          <p>{t(data.statementCount === 0 ? 'opinions.next.noneYet' : 'opinions.next.allDone')}</p>
-        )}
-      </section>
+        ) : null}
+
+        <section aria-labelledby="statement-heading">
+          <h2 id="statement-heading">{t('opinions.next.title')}</h2>
+          {next ? (
+            <div class="statement-card">
+              <p class="statement-body" id="statement-text">
+                <StatementText body={next.body} language={next.language} />
+              </p>
+              {!open ? (
+                <p class="muted">
+                  {t(data.window === 'closed' ? 'opinions.next.closed' : 'opinions.next.notYetOpen')}
+                </p>
+              ) : data.signedIn && csrfToken ? (
+                <VoteForm
+                  ctx={ctx}
+                  action={`${here}/vote`}
+                  csrfToken={csrfToken}
+                  statementId={next.id}
+                  labelledBy="statement-text"
+                />
+              ) : (
+                <p>
+                  <a class="button" href={signIn}>
+                    {t('opinions.signInToVote')}
+                  </a>
+                </p>
+              )}
+              {data.signedIn && open ? (
+                <p class="muted">{t('opinions.next.remaining', { count: data.remaining })}</p>
+              ) : null}
+            </div>
+          ) : (
+            <p>{t(data.statementCount === 0 ? 'opinions.next.noneYet' : 'opinions.next.allDone')}</p>
+          )}
+        </section>
+      </div>
 
       {map.allowStatements && open ? (
         <section aria-labelledby="add-heading" id="add">
