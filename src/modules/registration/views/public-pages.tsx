@@ -207,41 +207,44 @@ function RegisterForm({
         }))}
         required
       />
-      <SelectField
-        t={t}
-        form={form}
-        name="stakeholderGroup"
-        label={t('registration.field.stakeholderGroup')}
-        blank={t('registration.field.choose')}
-        options={STAKEHOLDER_GROUPS.map((g) => ({ value: g, label: t(GROUP_LABEL[g]) }))}
-        required
-      />
-      <SelectField
-        t={t}
-        form={form}
-        name="country"
-        label={t('registration.field.country')}
-        blank={t('registration.field.choose')}
-        options={countryOptions(locale)}
-        required
-      />
-      <TextField
-        t={t}
-        form={form}
-        name="displayName"
-        label={t('registration.field.name')}
-        autocomplete="name"
-        maxLength={200}
-        required
-      />
-      <TextField
-        t={t}
-        form={form}
-        name="organisationName"
-        label={t('registration.field.organisation')}
-        autocomplete="organization"
-        maxLength={300}
-      />
+      {(
+        [
+          [
+            'stakeholderGroup',
+            'registration.field.stakeholderGroup',
+            STAKEHOLDER_GROUPS.map((g) => ({ value: g, label: t(GROUP_LABEL[g]) })),
+          ],
+          ['country', 'registration.field.country', countryOptions(locale)],
+        ] as const
+      ).map(([name, label, options]) => (
+        <SelectField
+          key={name}
+          t={t}
+          form={form}
+          name={name}
+          label={t(label)}
+          blank={t('registration.field.choose')}
+          options={options}
+          required
+        />
+      ))}
+      {(
+        [
+          ['displayName', 'registration.field.name', 'name', 200, true],
+          ['organisationName', 'registration.field.organisation', 'organization', 300, false],
+        ] as const
+      ).map(([name, label, autocomplete, maxLength, required]) => (
+        <TextField
+          key={name}
+          t={t}
+          form={form}
+          name={name}
+          label={t(label)}
+          autocomplete={autocomplete}
+          maxLength={maxLength}
+          required={required}
+        />
+      ))}
       <SelectField
         t={t}
         form={form}
@@ -260,16 +263,9 @@ function RegisterForm({
       />
       <fieldset class="field">
         <legend>{t('registration.field.consents')}</legend>
-        <Checkbox
-          name="consentPublicList"
-          label={t('registration.field.consentPublicList')}
-          checked={on('consentPublicList')}
-        />
-        <Checkbox
-          name="consentRecording"
-          label={t('registration.field.consentRecording')}
-          checked={on('consentRecording')}
-        />
+        {(['consentPublicList', 'consentRecording'] as const).map((name) => (
+          <Checkbox key={name} name={name} label={t(`registration.field.${name}`)} checked={on(name)} />
+        ))}
       </fieldset>
       <TextField
         t={t}
