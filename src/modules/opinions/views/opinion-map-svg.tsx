@@ -114,21 +114,21 @@ export function OpinionMapSvg({
       <title id="opinion-map-title">{title}</title>
       <desc id="opinion-map-desc">{description}</desc>
       <rect class="opinion-map-frame" x="0.5" y="0.5" width={WIDTH - 1} height={HEIGHT - 1} />
+      {/* One translucent layer per hull (group opacity), so the padding stroke and the fill do not add up. */}
       <g class="opinion-map-hulls">
         {[...byGroup].map(([id, points]) => {
           const hull = convexHull(points);
           // A wide round stroke pads the hull, and turns one or two points into a disc or a capsule.
           return (
-            <polygon
-              key={id}
-              points={hull.map((p) => `${p.x},${p.y}`).join(' ')}
-              fill={groupColor(id)}
-              stroke={groupColor(id)}
-              fill-opacity="0.14"
-              stroke-opacity="0.14"
-              stroke-width="28"
-              stroke-linejoin="round"
-            />
+            <g key={id} opacity="0.16">
+              <polygon
+                points={hull.map((p) => `${p.x},${p.y}`).join(' ')}
+                fill={groupColor(id)}
+                stroke={groupColor(id)}
+                stroke-width="28"
+                stroke-linejoin="round"
+              />
+            </g>
           );
         })}
       </g>
@@ -151,16 +151,18 @@ export function OpinionMapSvg({
         {plot.groups.map((g) => {
           const s = at(g.x, g.y);
           return (
-            <text
-              key={g.id}
-              x={s.x}
-              y={s.y}
-              text-anchor="middle"
-              dominant-baseline="central"
-              class="opinion-map-label"
-            >
-              {formatNumber(groupNumber(g.id), locale)}
-            </text>
+            <g key={g.id}>
+              <circle cx={s.x} cy={s.y} r="13" fill="#ffffff" stroke={groupColor(g.id)} stroke-width="3" />
+              <text
+                x={s.x}
+                y={s.y}
+                text-anchor="middle"
+                dominant-baseline="central"
+                class="opinion-map-number"
+              >
+                {formatNumber(groupNumber(g.id), locale)}
+              </text>
+            </g>
           );
         })}
       </g>
