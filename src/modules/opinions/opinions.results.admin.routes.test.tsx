@@ -185,9 +185,11 @@ describe('a map’s computation page and downloads', () => {
   let mapId: string;
   beforeAll(async () => {
     const form = fields(secretariat);
+    // participants-votes.csv: votes without times, stamped at the import (microseconds, which
+    // "votes since" must not count as newer than the computation's millisecond stamp).
     const response = await postImport(secretariat, form, [
       csv('comments', 'comments.csv', fixture('comments.csv')),
-      csv('votes', 'votes.csv', fixture('votes.csv')),
+      csv('participantsVotes', 'participants-votes.csv', fixture('participants-votes.csv')),
     ]);
     mapId = /opinions\/([0-9a-f-]{36})\/math/.exec(response.headers.location as string)![1]!;
   });

@@ -5,7 +5,7 @@
  * does not (ids that must match, times, statement lengths), turns its refusals into messages in
  * the secretariat's language, and writes or reads the tables in one go.
  */
-import { and, count, eq, gt, sql, type SQL } from 'drizzle-orm';
+import { and, count, eq, sql, type SQL } from 'drizzle-orm';
 import type { DbOrTransaction, DbTransaction } from '../../../db/client';
 import type { Deps } from '../../../deps';
 import { AppError } from '../../../platform/errors';
@@ -592,7 +592,13 @@ export async function getMathStatus(
         await db
           .select({ n: count() })
           .from(opinionVotes)
-          .where(and(eq(opinionVotes.mapId, mapId), gt(opinionVotes.votedAt, stored.votesThrough)))
+          // votesThrough went through a JS Date (milliseconds); voted_at has microseconds.
+          .where(
+            and(
+              eq(opinionVotes.mapId, mapId),
+              sql`date_trunc('milliseconds', ${opinionVotes.votedAt}) > ${stored.votesThrough}`,
+            ),
+          )
       )[0]!.n
     : counts.votes;
   let groups: number | undefined;
