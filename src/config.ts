@@ -70,7 +70,7 @@ const EnvSchema = z.object({
    */
   MAIL_RETENTION_DAYS: z.coerce.number().int().min(0).max(3650).default(30),
   /**
-   * Seconds between each node's looks for opinion maps with new votes to recompute (docs/adr, opinion map results);
+   * Seconds between each node's looks for opinion maps with new votes to recompute (ADR 0028);
    * 0 turns the schedule off (tests that recompute by hand).
    */
   OPINIONS_RECOMPUTE_INTERVAL_S: z.coerce.number().min(0).default(10),

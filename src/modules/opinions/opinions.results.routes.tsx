@@ -19,7 +19,7 @@ const mapRefSchema = z.object({
 /**
  * Results pages: the opinion map, groups, common ground, divisive statements, breakdowns, and the
  * printable report. Not page-cached: "you are here" makes them personal, and a result stored by a
- * recompute must show at once (docs/adr: opinion map results). This plugin also runs the
+ * recompute must show at once (ADR 0028). This plugin also runs the
  * recompute schedule of the node (every node runs one; the map's advisory lock keeps it to one
  * recompute per map).
  */

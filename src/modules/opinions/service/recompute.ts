@@ -1,8 +1,8 @@
 /**
  * Recomputing opinion maps: load a map's statements and votes into the math engine's typed arrays,
  * run it in a worker thread with the previous result as its warm start, store the result in one
- * upsert. A schedule on every node recomputes the published maps that have new votes (docs/adr:
- * opinion map results). At most one recompute per map runs at a time across all nodes: each holds
+ * upsert. A schedule on every node recomputes the published maps that have new votes (ADR 0028,
+ * docs/adr/0028-opinion-map-results.md). At most one recompute per map runs at a time across all nodes: each holds
  * a transaction-level advisory lock on the map for the whole recompute.
  */
 import type { Deps } from '../../../deps';
