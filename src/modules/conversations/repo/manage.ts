@@ -4,7 +4,6 @@ import type { Locale } from '../../../platform/i18n/locales';
 import type {
   SeriesRow,
   ThemeRow,
-  SessionRow,
   AgendaItemRow,
   SpeakerRow,
   DocumentRow,
@@ -18,20 +17,7 @@ import type {
 import { sessionPageFromJson, type SessionPageJson } from '../conversations.repo';
 import type { SessionPageData } from '../conversations.types';
 
-export type {
-  SeriesRow,
-  ThemeRow,
-  SessionRow,
-  AgendaItemRow,
-  SpeakerRow,
-  DocumentRow,
-  DocumentFileInfo,
-  ItemSpeaker,
-  SessionListRow,
-  AgendaItemWithSpeakers,
-  DocumentListRow,
-  DraftCounts,
-} from '../conversations.admin.types';
+export type * from '../conversations.admin.types';
 import {
   agendaItems,
   agendaItemSpeakers,
@@ -70,34 +56,59 @@ async function one<T>(query: Promise<T[]>): Promise<T> {
   return row;
 }
 
+/** A content table the back office edits by id: every one has `id` and `updatedAt`. */
+type EditedTable =
+  typeof series | typeof themes | typeof sessions | typeof agendaItems | typeof speakers | typeof documents;
+
+/**
+ * Find by id, insert and update (stamping `updatedAt`) for one content table; inserts and updates
+ * turn a unique violation into AppError CONFLICT, and an update of no row into NOT_FOUND.
+ */
+function editedRows<T extends EditedTable>(table: T) {
+  type Row = T['$inferSelect'];
+  type Insert = T['$inferInsert'];
+  // Drizzle's builders do not type-check over a union of tables, so they see one of them; the rows
+  // and values in the signatures are still T's own, so each caller gets its table's types.
+  const t = table as typeof series;
+  return {
+    find: async (db: DbOrTransaction, id: string): Promise<Row | undefined> => {
+      const [row] = await db.select().from(t).where(eq(t.id, id)).limit(1);
+      return row;
+    },
+    insert: (db: DbOrTransaction, values: Insert): Promise<Row> =>
+      one(
+        db
+          .insert(t)
+          .values(values as typeof series.$inferInsert)
+          .returning(),
+      ),
+    update: (db: DbOrTransaction, id: string, values: Partial<Insert>): Promise<Row> =>
+      one(
+        db
+          .update(t)
+          .set({ ...(values as Partial<typeof series.$inferInsert>), updatedAt: sql`now()` })
+          .where(eq(t.id, id))
+          .returning(),
+      ),
+  };
+}
+
+const seriesRows = editedRows(series);
+const themeRows = editedRows(themes);
+const sessionRows = editedRows(sessions);
+const agendaItemRows = editedRows(agendaItems);
+const speakerRows = editedRows(speakers);
+const documentRows = editedRows(documents);
+
 // Series and themes
 
 export function listAllSeries(db: DbOrTransaction): Promise<SeriesRow[]> {
   return db.select().from(series).orderBy(asc(series.createdAt), asc(series.slug));
 }
 
-export async function findSeriesById(db: DbOrTransaction, id: string): Promise<SeriesRow | undefined> {
-  const [row] = await db.select().from(series).where(eq(series.id, id)).limit(1);
-  return row;
-}
-
-export function insertSeries(db: DbOrTransaction, values: typeof series.$inferInsert): Promise<SeriesRow> {
-  return one(db.insert(series).values(values).returning());
-}
-
-export function updateSeries(
-  db: DbOrTransaction,
-  id: string,
-  values: Partial<typeof series.$inferInsert>,
-): Promise<SeriesRow> {
-  return one(
-    db
-      .update(series)
-      .set({ ...values, updatedAt: sql`now()` })
-      .where(eq(series.id, id))
-      .returning(),
-  );
-}
+export const findSeriesById = seriesRows.find;
+export const insertSeries = seriesRows.insert;
+export const updateSeries = seriesRows.update;
 
 export function listThemesOfSeries(db: DbOrTransaction, seriesId: string): Promise<ThemeRow[]> {
   return db
@@ -107,28 +118,9 @@ export function listThemesOfSeries(db: DbOrTransaction, seriesId: string): Promi
     .orderBy(asc(themes.position), asc(themes.slug));
 }
 
-export async function findThemeById(db: DbOrTransaction, id: string): Promise<ThemeRow | undefined> {
-  const [row] = await db.select().from(themes).where(eq(themes.id, id)).limit(1);
-  return row;
-}
-
-export function insertTheme(db: DbOrTransaction, values: typeof themes.$inferInsert): Promise<ThemeRow> {
-  return one(db.insert(themes).values(values).returning());
-}
-
-export function updateTheme(
-  db: DbOrTransaction,
-  id: string,
-  values: Partial<typeof themes.$inferInsert>,
-): Promise<ThemeRow> {
-  return one(
-    db
-      .update(themes)
-      .set({ ...values, updatedAt: sql`now()` })
-      .where(eq(themes.id, id))
-      .returning(),
-  );
-}
+export const findThemeById = themeRows.find;
+export const insertTheme = themeRows.insert;
+export const updateTheme = themeRows.update;
 
 // Sessions and their agenda
 
@@ -140,31 +132,9 @@ export function listAllSessions(db: DbOrTransaction): Promise<SessionListRow[]> 
     .orderBy(asc(series.slug), desc(sessions.number));
 }
 
-export async function findSessionById(db: DbOrTransaction, id: string): Promise<SessionRow | undefined> {
-  const [row] = await db.select().from(sessions).where(eq(sessions.id, id)).limit(1);
-  return row;
-}
-
-export function insertSession(
-  db: DbOrTransaction,
-  values: typeof sessions.$inferInsert,
-): Promise<SessionRow> {
-  return one(db.insert(sessions).values(values).returning());
-}
-
-export function updateSession(
-  db: DbOrTransaction,
-  id: string,
-  values: Partial<typeof sessions.$inferInsert>,
-): Promise<SessionRow> {
-  return one(
-    db
-      .update(sessions)
-      .set({ ...values, updatedAt: sql`now()` })
-      .where(eq(sessions.id, id))
-      .returning(),
-  );
-}
+export const findSessionById = sessionRows.find;
+export const insertSession = sessionRows.insert;
+export const updateSession = sessionRows.update;
 
 export async function listAgendaOfSession(
   db: DbOrTransaction,
@@ -219,27 +189,10 @@ export async function insertAgendaItem(
     .select({ position: max(agendaItems.position) })
     .from(agendaItems)
     .where(eq(agendaItems.sessionId, values.sessionId));
-  return one(
-    db
-      .insert(agendaItems)
-      .values({ ...values, position: (last?.position ?? -1) + 1 })
-      .returning(),
-  );
+  return agendaItemRows.insert(db, { ...values, position: (last?.position ?? -1) + 1 });
 }
 
-export function updateAgendaItem(
-  db: DbOrTransaction,
-  id: string,
-  values: Partial<typeof agendaItems.$inferInsert>,
-): Promise<AgendaItemRow> {
-  return one(
-    db
-      .update(agendaItems)
-      .set({ ...values, updatedAt: sql`now()` })
-      .where(eq(agendaItems.id, id))
-      .returning(),
-  );
-}
+export const updateAgendaItem = agendaItemRows.update;
 
 export async function deleteAgendaItem(db: DbOrTransaction, id: string): Promise<void> {
   await db.delete(agendaItems).where(eq(agendaItems.id, id));
@@ -278,31 +231,9 @@ export function listAllSpeakers(db: DbOrTransaction): Promise<SpeakerRow[]> {
   return db.select().from(speakers).orderBy(asc(speakers.name));
 }
 
-export async function findSpeakerById(db: DbOrTransaction, id: string): Promise<SpeakerRow | undefined> {
-  const [row] = await db.select().from(speakers).where(eq(speakers.id, id)).limit(1);
-  return row;
-}
-
-export function insertSpeaker(
-  db: DbOrTransaction,
-  values: typeof speakers.$inferInsert,
-): Promise<SpeakerRow> {
-  return one(db.insert(speakers).values(values).returning());
-}
-
-export function updateSpeaker(
-  db: DbOrTransaction,
-  id: string,
-  values: Partial<typeof speakers.$inferInsert>,
-): Promise<SpeakerRow> {
-  return one(
-    db
-      .update(speakers)
-      .set({ ...values, updatedAt: sql`now()` })
-      .where(eq(speakers.id, id))
-      .returning(),
-  );
-}
+export const findSpeakerById = speakerRows.find;
+export const insertSpeaker = speakerRows.insert;
+export const updateSpeaker = speakerRows.update;
 
 // Documents and their language versions
 
@@ -323,31 +254,9 @@ export function listDocumentsOfSession(db: DbOrTransaction, sessionId: string): 
     .orderBy(desc(documents.publishedOn), asc(documents.symbol));
 }
 
-export async function findDocumentById(db: DbOrTransaction, id: string): Promise<DocumentRow | undefined> {
-  const [row] = await db.select().from(documents).where(eq(documents.id, id)).limit(1);
-  return row;
-}
-
-export function insertDocument(
-  db: DbOrTransaction,
-  values: typeof documents.$inferInsert,
-): Promise<DocumentRow> {
-  return one(db.insert(documents).values(values).returning());
-}
-
-export function updateDocument(
-  db: DbOrTransaction,
-  id: string,
-  values: Partial<typeof documents.$inferInsert>,
-): Promise<DocumentRow> {
-  return one(
-    db
-      .update(documents)
-      .set({ ...values, updatedAt: sql`now()` })
-      .where(eq(documents.id, id))
-      .returning(),
-  );
-}
+export const findDocumentById = documentRows.find;
+export const insertDocument = documentRows.insert;
+export const updateDocument = documentRows.update;
 
 const { content: _content, ...fileInfoColumns } = getTableColumns(documentFiles);
 
