@@ -109,6 +109,9 @@ export const registrationAdminRoutes: FastifyPluginAsync<PageRouteOptions> = asy
   app.get('/registrations/:sessionId/check-in', async (req, reply) => {
     const { sessionId } = parseParams(adminSessionParamsSchema, req.params);
     const viewer = await viewerOf(deps, req);
+    // The code names the participant's language; the secretariat reads the page in their own.
+    if (viewer && can(viewer, 'content.manage') && viewer.preferredLocale !== req.locale)
+      return reply.redirect(`/${viewer.preferredLocale}${req.url.slice(req.locale.length + 1)}`, 303);
     const form = parseForm(checkInSchema, req.query);
     const found = form.ok ? await findForCheckIn(deps, viewer, sessionId, form.data.code) : form;
     const values = { code: form.ok ? form.data.code : ((req.query as { code?: unknown }).code ?? '') };

@@ -207,12 +207,15 @@ describe('the QR code’s address', () => {
     const forged = await post(`/es/admin/registrations/${session.id}/check-in`, person, { code });
     expect(forged.statusCode).toBe(403);
 
-    // The secretariat: a prompt naming the person, the form filled in; nothing recorded yet.
-    const prompt = await app.inject({ method: 'GET', url, headers: secretariat.headers });
+    // The secretariat, whose language is English, is sent to the same address in English.
+    const redirected = await app.inject({ method: 'GET', url, headers: secretariat.headers });
+    expect(redirected.statusCode).toBe(303);
+    const inEnglish = url.replace('/es/', '/en/');
+    expect(redirected.headers.location).toBe(inEnglish);
+    // There: a prompt naming the person, the form filled in; nothing recorded yet.
+    const prompt = await app.inject({ method: 'GET', url: inEnglish, headers: secretariat.headers });
     expect(prompt.statusCode).toBe(200);
-    expect(prompt.body).toContain(
-      '¿Registrar la llegada de Valentina Prueba? Pulse el botón para confirmar.',
-    );
+    expect(prompt.body).toContain('Check in Valentina Prueba? Press the button to confirm.');
     expect(prompt.body).toMatch(
       new RegExp(`name="code"[^>]*value="${code}"|value="${code}"[^>]*name="code"`),
     );
@@ -230,17 +233,21 @@ describe('the QR code’s address', () => {
     );
     expect(after.rows[0]).toMatchObject({ checked_in_by: secretariat.id });
     expect(after.rows[0].checked_in_at).not.toBeNull();
-    const again = await app.inject({ method: 'GET', url, headers: secretariat.headers });
-    expect(again.body).toContain('Llegada ya registrada el');
+    const again = await app.inject({ method: 'GET', url: inEnglish, headers: secretariat.headers });
+    expect(again.body).toContain('Already checked in at');
 
     // A code that names nobody, or none at all: said so, never a 500.
     const unknown = await app.inject({
       method: 'GET',
-      url: `${path}?code=ZZZZ9999`,
+      url: `${path.replace('/es/', '/en/')}?code=ZZZZ9999`,
       headers: secretariat.headers,
     });
     expect(unknown.statusCode).toBe(404);
-    const missing = await app.inject({ method: 'GET', url: path, headers: secretariat.headers });
+    const missing = await app.inject({
+      method: 'GET',
+      url: path.replace('/es/', '/en/'),
+      headers: secretariat.headers,
+    });
     expect(missing.statusCode).toBe(404);
   });
 });
