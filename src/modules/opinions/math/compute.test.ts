@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { computeOpinionMap, type OpinionMap, type OpinionMapInput } from './compute';
 import { createPrng } from './prng';
-import { recomputeInWorker } from './recompute-in-worker';
+import { recomputeInWorker, stopRecomputeWorker } from './recompute-in-worker';
 import { opinionMapFromJson, opinionMapToJson } from './serialize';
 import { statementTable, voteTable } from './vote-matrix';
 
@@ -55,6 +55,17 @@ describe('computeOpinionMap', () => {
 
     expect(second).toBe(first);
     expect(fromShuffled).toBe(first);
+  });
+
+  test('gives the same map when it may build the vote matrix in the vote arrays (grouped rows or not)', () => {
+    const rows = camps({ uniform: 4 });
+    const expected = opinionMapToJson(computeOpinionMap(input(rows)));
+    const reversed = [...rows].reverse();
+
+    for (const table of [rows, reversed]) {
+      const reused = { ...input(table), reuseVoteArrays: true };
+      expect(opinionMapToJson(computeOpinionMap(reused))).toBe(expected);
+    }
   });
 
   test('finds the two camps and the statements that divide and unite them', () => {
@@ -208,11 +219,36 @@ describe('recomputeInWorker', () => {
     expect(sent.votes.vote.length).toBe(0); // transferred, not copied
   });
 
-  test('reports a failure in the worker as a rejected promise', async () => {
+  test('reports a failure in the worker as a rejected promise, and serves the next call', async () => {
     const bad = input([{ participant: 1, statement: 0, vote: 3, time: 0 }]);
 
     await expect(recomputeInWorker(bad)).rejects.toThrow(
       'opinion map worker: vote row 0: value 3 is not -1, 0 or 1',
     );
+    const rows = camps();
+    expect(opinionMapToJson(await recomputeInWorker(input(rows)))).toBe(
+      opinionMapToJson(computeOpinionMap(input(rows))),
+    );
+  });
+
+  test('serves calls made at once one after the other, each its own map, warm start included', async () => {
+    const a = camps({ seed: 3 });
+    const b = camps({ seed: 4, uniform: 2 });
+    const first = computeOpinionMap(input(a));
+    const expected = [first, computeOpinionMap(input(b)), computeOpinionMap(input(b), first)].map(
+      opinionMapToJson,
+    );
+
+    const maps = await Promise.all([
+      recomputeInWorker(input(a)),
+      recomputeInWorker(input(b)),
+      recomputeInWorker(input(b), first),
+    ]);
+
+    expect(maps.map(opinionMapToJson)).toEqual(expected);
+    await stopRecomputeWorker();
+    // A call after the worker ended starts a new one.
+    expect(opinionMapToJson(await recomputeInWorker(input(a)))).toBe(expected[0]);
+    await stopRecomputeWorker();
   });
 });

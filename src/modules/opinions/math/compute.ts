@@ -105,6 +105,13 @@ export interface OpinionMapInput {
   statements: StatementTable;
   votes: VoteTable;
   options?: Partial<OpinionMapOptions>;
+  /**
+   * The caller will not read `votes` again: the engine may build the vote matrix in the memory of
+   * its statement and vote arrays (overwriting them) instead of fresh memory, which is costly at
+   * millions of votes (page faults). The worker sets it: its copy of the votes was transferred to
+   * it. The map is the same either way.
+   */
+  reuseVoteArrays?: boolean;
 }
 
 export interface OpinionGroup {
@@ -208,7 +215,7 @@ export function computeOpinionMap(
     phaseStart = now;
   };
   const options: OpinionMapOptions = { ...DEFAULT_OPTIONS, ...input.options };
-  const matrix = buildVoteMatrix(input.statements, input.votes);
+  const matrix = buildVoteMatrix(input.statements, input.votes, input.reuseVoteArrays === true);
   phase('matrix');
   const nP = matrix.participantIds.length;
   const nS = matrix.statementIds.length;

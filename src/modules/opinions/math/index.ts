@@ -8,7 +8,7 @@ export {
   type OpinionMapInput,
   type OpinionMapOptions,
 } from './compute';
-export { recomputeInWorker, BUNDLED_WORKER_FILE } from './recompute-in-worker';
+export { recomputeInWorker, stopRecomputeWorker, BUNDLED_WORKER_FILE } from './recompute-in-worker';
 export { opinionMapFromJson, opinionMapToJson } from './serialize';
 export { statementTable, voteTable, type StatementTable, type VoteTable } from './vote-matrix';
 export {
