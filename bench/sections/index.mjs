@@ -14,9 +14,20 @@ import * as memory from './memory.mjs';
 import * as signIn from './sign-in.mjs';
 import * as newsletter from './newsletter.mjs';
 import * as opinions from './opinions.mjs';
+import * as opinionsLatency from './opinions-latency.mjs';
 import * as reach from './reach.mjs';
 import * as registration from './registration.mjs';
 
 // startup comes last: its `npm start` with a full build rewrites dist/, which the other sections
 // run from.
-export const SECTIONS = [sessionPage, memory, signIn, newsletter, registration, reach, opinions, startup];
+export const SECTIONS = [
+  sessionPage,
+  memory,
+  signIn,
+  newsletter,
+  registration,
+  reach,
+  opinions,
+  opinionsLatency,
+  startup,
+];
