@@ -125,104 +125,163 @@ export function lloyd(
     neighbourDistance: new Float64Array(k * k),
     half: new Float64Array(k),
   };
-  const { cx, cy, label, upper, lower, half } = s;
-  const sx = new Float64Array(k);
-  const sy = new Float64Array(k);
-  const weight = new Float64Array(k);
-  const moved = new Float64Array(k);
-
-  // First assignment: a full scan, or, from a guessed cluster (the previous update's), the
-  // neighbour-ordered search of `reassign`, which finds the same nearest and second-nearest centres.
-  if (k > 0 && guess) {
-    orderNeighbours(s);
-    for (let i = 0; i < n; i++) {
-      const a = guess[i]!;
-      if (a < 0 || a >= k) {
-        assign(s, i);
-        continue;
-      }
-      const dx = x[i]! - cx[a]!;
-      const dy = y[i]! - cy[a]!;
-      reassign(s, i, a, Math.sqrt(dx * dx + dy * dy));
-    }
-  } else if (k > 0) {
-    for (let i = 0; i < n; i++) assign(s, i);
-  }
+  const sums: ClusterSums = {
+    sx: new Float64Array(k),
+    sy: new Float64Array(k),
+    weight: new Float64Array(k),
+    moved: new Float64Array(k),
+    maxMoved: 0,
+    maxMovedAt: -1,
+    secondMoved: 0,
+  };
+  if (k > 0) firstAssignment(s, guess);
   // Stop when no centre moves more than 1e-4 of the points' spread (RMS distance from their mean):
   // below that, further iterations only shuffle a few points on a boundary.
   const settled = 1e-4 * rmsSpread(points);
   // Per-cluster sums, kept up to date as points move (a moved point is subtracted and added).
+  addToSums(s, w, sums);
+  // Each step of the loop is a function of its own: V8 compiles a long inner loop on the stack
+  // (OSR) and drops that code when the loop ends, over and over when the loops are nested here.
+  let iterations = 0;
+  while (k > 0) {
+    iterations++;
+    moveCentres(s, sums);
+    if (iterations >= maxIterations || sums.maxMoved <= settled) break;
+    orderNeighbours(s);
+    if (updateAssignments(s, w, sums) === 0) break;
+  }
+  const { weight } = sums;
+  weight.fill(0);
+  const inertia = weightsAndInertia(s, w, weight);
+  return { cx: s.cx, cy: s.cy, label: s.label, weight, inertia, iterations };
+}
+
+/** Per-cluster weighted sums of the coordinates, the weights, and how far each centre last moved. */
+interface ClusterSums {
+  sx: Float64Array;
+  sy: Float64Array;
+  weight: Float64Array;
+  moved: Float64Array;
+  maxMoved: number;
+  maxMovedAt: number;
+  secondMoved: number;
+}
+
+/**
+ * First assignment: a full scan, or, from a guessed cluster (the previous update's), the
+ * neighbour-ordered search of `reassign`, which finds the same nearest and second-nearest centres.
+ */
+function firstAssignment(s: LloydState, guess: Int32Array | undefined): void {
+  const { x, y, cx, cy, k } = s;
+  const n = x.length;
+  if (!guess) {
+    for (let i = 0; i < n; i++) assign(s, i);
+    return;
+  }
+  orderNeighbours(s);
   for (let i = 0; i < n; i++) {
+    const a = guess[i]!;
+    if (a < 0 || a >= k) {
+      assign(s, i);
+      continue;
+    }
+    const dx = x[i]! - cx[a]!;
+    const dy = y[i]! - cy[a]!;
+    reassign(s, i, a, Math.sqrt(dx * dx + dy * dy));
+  }
+}
+
+function addToSums(s: LloydState, w: Float64Array, sums: ClusterSums): void {
+  const { x, y, label } = s;
+  const { sx, sy, weight } = sums;
+  for (let i = 0; i < x.length; i++) {
     const c = label[i]!;
     const wi = w[i]!;
     sx[c]! += wi * x[i]!;
     sy[c]! += wi * y[i]!;
     weight[c]! += wi;
   }
-  let iterations = 0;
-  while (k > 0) {
-    iterations++;
-    let maxMoved = 0;
-    let maxMovedAt = -1;
-    let secondMoved = 0;
-    for (let c = 0; c < k; c++) {
-      moved[c] = 0;
-      // A weight below rounding noise is an emptied cluster: its centre stays.
-      if (weight[c]! > 1e-9) {
-        const nx = sx[c]! / weight[c]!;
-        const ny = sy[c]! / weight[c]!;
-        const dx = nx - cx[c]!;
-        const dy = ny - cy[c]!;
-        moved[c] = Math.sqrt(dx * dx + dy * dy);
-        cx[c] = nx;
-        cy[c] = ny;
-      }
-      if (moved[c]! > maxMoved) {
-        secondMoved = maxMoved;
-        maxMoved = moved[c]!;
-        maxMovedAt = c;
-      } else if (moved[c]! > secondMoved) {
-        secondMoved = moved[c]!;
-      }
+}
+
+/** Each centre to the mean of its points (an emptied one stays); records how far they moved. */
+function moveCentres(s: LloydState, sums: ClusterSums): void {
+  const { k, cx, cy } = s;
+  const { sx, sy, weight, moved } = sums;
+  let maxMoved = 0;
+  let maxMovedAt = -1;
+  let secondMoved = 0;
+  for (let c = 0; c < k; c++) {
+    moved[c] = 0;
+    // A weight below rounding noise is an emptied cluster: its centre stays.
+    if (weight[c]! > 1e-9) {
+      const nx = sx[c]! / weight[c]!;
+      const ny = sy[c]! / weight[c]!;
+      const dx = nx - cx[c]!;
+      const dy = ny - cy[c]!;
+      moved[c] = Math.sqrt(dx * dx + dy * dy);
+      cx[c] = nx;
+      cy[c] = ny;
     }
-    if (iterations >= maxIterations || maxMoved <= settled) break;
-    orderNeighbours(s);
-    let changed = 0;
-    for (let i = 0; i < n; i++) {
-      const a = label[i]!;
-      upper[i]! += moved[a]!;
-      lower[i]! -= a === maxMovedAt ? secondMoved : maxMoved;
-      const bound = Math.max(half[a]!, lower[i]!);
-      if (upper[i]! <= bound) continue;
-      const dx = x[i]! - cx[a]!;
-      const dy = y[i]! - cy[a]!;
-      upper[i] = Math.sqrt(dx * dx + dy * dy);
-      if (upper[i]! <= bound) continue;
-      reassign(s, i, a, upper[i]!);
-      const b = label[i]!;
-      if (b !== a) {
-        changed++;
-        const wi = w[i]!;
-        sx[a]! -= wi * x[i]!;
-        sy[a]! -= wi * y[i]!;
-        weight[a]! -= wi;
-        sx[b]! += wi * x[i]!;
-        sy[b]! += wi * y[i]!;
-        weight[b]! += wi;
-      }
+    if (moved[c]! > maxMoved) {
+      secondMoved = maxMoved;
+      maxMoved = moved[c]!;
+      maxMovedAt = c;
+    } else if (moved[c]! > secondMoved) {
+      secondMoved = moved[c]!;
     }
-    if (changed === 0) break;
   }
-  weight.fill(0);
+  sums.maxMoved = maxMoved;
+  sums.maxMovedAt = maxMovedAt;
+  sums.secondMoved = secondMoved;
+}
+
+/**
+ * Hamerly's step: loosens each point's bounds by how far the centres moved, re-examines only the
+ * points whose bounds no longer prove their cluster, and moves them in the sums. Returns how many
+ * changed cluster.
+ */
+function updateAssignments(s: LloydState, w: Float64Array, sums: ClusterSums): number {
+  const { x, y, cx, cy, label, upper, lower, half } = s;
+  const { sx, sy, weight, moved, maxMoved, maxMovedAt, secondMoved } = sums;
+  let changed = 0;
+  for (let i = 0; i < x.length; i++) {
+    const a = label[i]!;
+    upper[i]! += moved[a]!;
+    lower[i]! -= a === maxMovedAt ? secondMoved : maxMoved;
+    const bound = Math.max(half[a]!, lower[i]!);
+    if (upper[i]! <= bound) continue;
+    const dx = x[i]! - cx[a]!;
+    const dy = y[i]! - cy[a]!;
+    upper[i] = Math.sqrt(dx * dx + dy * dy);
+    if (upper[i]! <= bound) continue;
+    reassign(s, i, a, upper[i]!);
+    const b = label[i]!;
+    if (b !== a) {
+      changed++;
+      const wi = w[i]!;
+      sx[a]! -= wi * x[i]!;
+      sy[a]! -= wi * y[i]!;
+      weight[a]! -= wi;
+      sx[b]! += wi * x[i]!;
+      sy[b]! += wi * y[i]!;
+      weight[b]! += wi;
+    }
+  }
+  return changed;
+}
+
+/** Sets each cluster's weight (weight must be 0) and returns the weighted sum of squared distances. */
+function weightsAndInertia(s: LloydState, w: Float64Array, weight: Float64Array): number {
+  const { x, y, cx, cy, label } = s;
   let inertia = 0;
-  for (let i = 0; i < n; i++) {
+  for (let i = 0; i < x.length; i++) {
     const c = label[i]!;
     weight[c]! += w[i]!;
     const dx = x[i]! - cx[c]!;
     const dy = y[i]! - cy[c]!;
     inertia += w[i]! * (dx * dx + dy * dy);
   }
-  return { cx, cy, label, weight, inertia, iterations };
+  return inertia;
 }
 
 /**
@@ -268,27 +327,33 @@ function rmsSpread({ x, y, w }: Points): number {
 
 /** Orders every centre's neighbours by distance (ties by index) and sets half[c]. */
 function orderNeighbours(s: LloydState): void {
-  const { k, cx, cy, neighbour, neighbourDistance, half } = s;
-  for (let c = 0; c < k; c++) {
-    const row = c * k;
-    let size = 0;
-    for (let o = 0; o < k; o++) {
-      if (o === c) continue;
-      const dx = cx[c]! - cx[o]!;
-      const dy = cy[c]! - cy[o]!;
-      const d = Math.sqrt(dx * dx + dy * dy);
-      // Insertion by distance; o ascends, so equal distances keep index order.
-      let t = size++;
-      while (t > 0 && neighbourDistance[row + t - 1]! > d) {
-        neighbourDistance[row + t] = neighbourDistance[row + t - 1]!;
-        neighbour[row + t] = neighbour[row + t - 1]!;
-        t--;
-      }
-      neighbourDistance[row + t] = d;
-      neighbour[row + t] = o;
+  for (let c = 0; c < s.k; c++) orderNeighboursOf(s, c);
+}
+
+/**
+ * The other centres by distance from centre c (insertion; o ascends, so equal distances keep index
+ * order), and half[c]. A function of its own, called k times per iteration: as one loop nested in
+ * the loop over c, V8 kept compiling it on the stack and dropping that code at the loop's end.
+ */
+function orderNeighboursOf(s: LloydState, c: number): void {
+  const { k, cx, cy, neighbour, neighbourDistance } = s;
+  const row = c * k;
+  let size = 0;
+  for (let o = 0; o < k; o++) {
+    if (o === c) continue;
+    const dx = cx[c]! - cx[o]!;
+    const dy = cy[c]! - cy[o]!;
+    const d = Math.sqrt(dx * dx + dy * dy);
+    let t = size++;
+    while (t > 0 && neighbourDistance[row + t - 1]! > d) {
+      neighbourDistance[row + t] = neighbourDistance[row + t - 1]!;
+      neighbour[row + t] = neighbour[row + t - 1]!;
+      t--;
     }
-    half[c] = size > 0 ? neighbourDistance[row]! / 2 : Infinity;
+    neighbourDistance[row + t] = d;
+    neighbour[row + t] = o;
   }
+  s.half[c] = size > 0 ? neighbourDistance[row]! / 2 : Infinity;
 }
 
 /** Nearest (first on ties) and second-nearest distances of point i; sets label, upper, lower. */
