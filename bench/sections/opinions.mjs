@@ -4,13 +4,17 @@
 //     previous map), first call in the process and median of 5 after it;
 //   - a generated conversation of 100,000 participants × 2,000 statements × 5,000,000 votes: the
 //     first (cold) recompute in a fresh process, then an incremental one after 10,000 new votes
-//     (starting from the previous map), and the peak memory of the process.
+//     (starting from the previous map; once, then 3 more times, which must give the same bytes),
+//     and the peak memory of the process. Wall clock and CPU time (process.cpuUsage); the targets
+//     are checked on CPU time, which a shared machine disturbs far less.
 //
 // The computation runs in a child process on the server's core (`taskset -c 1`, like the servers
 // of the other sections), loading the TypeScript sources through tsx. This file is also that
 // child: `node --import tsx bench/sections/opinions.mjs --child polis|generated` prints one JSON
 // line. Vote rows are handed over grouped by participant, as `ORDER BY participant` returns them
-// from the database; the incremental figure is also given for rows in arrival order.
+// from the database, with the votes people changed still in; the incremental figure is also given
+// for rows as the service reads them (the current vote only, ORDER BY participant, statement) and
+// for rows in arrival order.
 import { execFile } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -32,28 +36,54 @@ export async function run() {
   for (const c of polis.conversations) {
     const target = TARGET_MS[c.name];
     rows.push(
-      row(
-        `${c.name} (${c.participants} × ${c.statements}, ${c.votes} votes), median of 5`,
-        c.medianMs,
-        'ms',
-        target ? { below: target } : undefined,
-      ),
+      row(`${c.name} (${c.participants} × ${c.statements}, ${c.votes} votes), median of 5`, c.medianMs, 'ms'),
     );
-    rows.push(row(`${c.name}, CPU time, median of 5`, c.medianCpuMs, 'ms'));
+    rows.push(
+      row(`${c.name}, CPU time, median of 5`, c.medianCpuMs, 'ms', target ? { below: target } : undefined),
+    );
     rows.push(row(`${c.name}, first call in the process`, c.firstMs, 'ms'));
   }
   if (polis.conversations.length === 0)
     rows.push(row(`pol.is open data absent (${polis.dir})`, 0, 'conversations'));
   const g = generated;
   const size = `${g.participants / 1000}k × ${g.statements} × ${g.votes / 1e6}M`;
-  rows.push(row(`generated ${size}: cold (first call, fresh process)`, g.coldMs / 1000, 's', { below: 5 }));
-  rows.push(row(`generated ${size}: cold, CPU time`, g.coldCpuMs / 1000, 's'));
+  // The targets are on CPU time: the machine this runs on is shared, and wall-clock time there
+  // measures the neighbours as much as the engine (docs/benchmarks.md).
+  rows.push(row(`generated ${size}: cold (first call, fresh process)`, g.coldMs / 1000, 's'));
+  rows.push(row(`generated ${size}: cold, CPU time`, g.coldCpuMs / 1000, 's', { below: 5 }));
+  rows.push(row(`generated: incremental after ${g.newVotes} new votes`, g.incrementalMs / 1000, 's'));
+  rows.push(row('generated: incremental, CPU time', g.incrementalCpuMs / 1000, 's', { below: 1 }));
+  rows.push(row('generated: incremental, CPU time, median of 3 more', g.incrementalCpuMedianMs / 1000, 's'));
   rows.push(
-    row(`generated: incremental after ${g.newVotes} new votes`, g.incrementalMs / 1000, 's', { below: 1 }),
+    row(
+      'generated: incremental in the caller’s thread (matrix in fresh memory), CPU time',
+      g.incrementalInThreadCpuMs / 1000,
+      's',
+    ),
   );
-  rows.push(row('generated: incremental, CPU time', g.incrementalCpuMs / 1000, 's'));
   rows.push(
-    row('generated: incremental, rows in arrival order (not grouped)', g.incrementalUngroupedMs / 1000, 's'),
+    row(
+      'generated: incremental, rows as the service loads them (current votes, by participant and statement), CPU time',
+      g.incrementalServiceCpuMs / 1000,
+      's',
+    ),
+  );
+  rows.push(
+    row(
+      'generated: incremental, rows in arrival order (not grouped), CPU time',
+      g.incrementalUngroupedCpuMs / 1000,
+      's',
+    ),
+  );
+  rows.push(
+    row('generated: cold in a fresh worker (recomputeInWorker), CPU time', g.workerColdCpuMs / 1000, 's'),
+  );
+  rows.push(
+    row(
+      'generated: incremental in the same worker, warm (recomputeInWorker), CPU time',
+      g.workerIncrementalCpuMs / 1000,
+      's',
+    ),
   );
   rows.push(row('generated: peak memory of the process (max RSS)', g.maxRssMb, 'MB', { below: 1536 }));
   return { rows, details: { polis, generated } };
@@ -129,7 +159,7 @@ async function childPolis() {
  * way; some statements far more voted on than others; 10 % passes. Seeded, so every run measures
  * the same votes.
  */
-function generate(createPrng, { participants, statements, votes }) {
+export function generate(createPrng, { participants, statements, votes }) {
   const prng = createPrng(20_240_601);
   const px = new Float64Array(participants);
   const py = new Float64Array(participants);
@@ -165,7 +195,7 @@ function generate(createPrng, { participants, statements, votes }) {
 }
 
 /** The rows of `base` and `extra` in one table, grouped by participant (stable within one). */
-function mergeGrouped(base, extra) {
+export function mergeGrouped(base, extra) {
   const n = base.vote.length + extra.vote.length;
   const out = {
     participant: new Int32Array(n),
@@ -193,23 +223,68 @@ function mergeGrouped(base, extra) {
   return out;
 }
 
+/** One recompute: the map, wall clock and CPU time, and both per phase. */
+function timed(math, input, previous) {
+  const phases = {};
+  const phasesCpu = {};
+  const cpu = process.cpuUsage();
+  const started = performance.now();
+  let phaseCpu = process.cpuUsage();
+  const map = math.computeOpinionMap(input, previous, (phase, ms) => {
+    phases[phase] = round(ms);
+    phasesCpu[phase] = round(cpuMs(phaseCpu));
+    phaseCpu = process.cpuUsage();
+  });
+  return { map, ms: performance.now() - started, cpuMs: cpuMs(cpu), phases, phasesCpu };
+}
+
+/** One recompute through recomputeInWorker: the map, wall clock and CPU time of the process. */
+async function timedInWorker(math, input, previous) {
+  const cpu = process.cpuUsage();
+  const started = performance.now();
+  const map = await math.recomputeInWorker(input, previous);
+  return { map, ms: performance.now() - started, cpuMs: cpuMs(cpu) };
+}
+
+function copyTable(table) {
+  return {
+    participant: table.participant.slice(),
+    statement: table.statement.slice(),
+    vote: table.vote.slice(),
+    time: table.time.slice(),
+  };
+}
+
+/** The rows of a vote matrix: one per (participant, statement), by participant then statement. */
+function latestRows(matrix) {
+  const n = matrix.column.length;
+  const rows = {
+    participant: new Int32Array(n),
+    statement: new Int32Array(n),
+    vote: Int8Array.from(matrix.value),
+    time: new Float64Array(n),
+  };
+  for (let p = 0; p < matrix.participantIds.length; p++) {
+    for (let k = matrix.rowStart[p]; k < matrix.rowStart[p + 1]; k++) {
+      rows.participant[k] = matrix.participantIds[p];
+      rows.statement[k] = matrix.statementIds[matrix.column[k]];
+    }
+  }
+  return rows;
+}
+
 async function childGenerated() {
   const math = await import(path.join(ROOT, 'src/modules/opinions/math/index.ts'));
+  const vm = await import(path.join(ROOT, 'src/modules/opinions/math/vote-matrix.ts'));
   const { createPrng } = await import(path.join(ROOT, 'src/modules/opinions/math/prng.ts'));
   const size = { participants: 100_000, statements: 2_000, votes: 5_000_000 };
   const { table, vote, prng } = generate(createPrng, size);
   const statements = math.statementTable(Array.from({ length: size.statements }, (_, id) => ({ id })));
 
-  let cpu = process.cpuUsage();
-  let started = performance.now();
-  const coldPhases = {};
-  const cold = math.computeOpinionMap(
-    { statements, votes: table },
-    undefined,
-    (phase, ms) => (coldPhases[phase] = round(ms)),
-  );
-  const coldMs = performance.now() - started;
-  const coldCpuMs = cpuMs(cpu);
+  // The worker owns the votes transferred to it and lets the engine build the vote matrix in them
+  // (`reuseVoteArrays`); each timed call here gets a fresh copy to do the same with, made before
+  // the clock starts.
+  const cold = timed(math, { statements, votes: copyTable(table), reuseVoteArrays: true });
 
   // 10,000 new votes: 9,000 from existing participants (new votes and changed ones), 1,000 from
   // 100 newcomers.
@@ -231,16 +306,24 @@ async function childGenerated() {
   }
   const merged = mergeGrouped(table, extra);
 
-  cpu = process.cpuUsage();
-  started = performance.now();
-  const incrementalPhases = {};
-  const incremental = math.computeOpinionMap(
-    { statements, votes: merged },
-    cold,
-    (phase, ms) => (incrementalPhases[phase] = round(ms)),
-  );
-  const incrementalMs = performance.now() - started;
-  const incrementalCpuMs = cpuMs(cpu);
+  const incremental = timed(math, { statements, votes: copyTable(merged), reuseVoteArrays: true }, cold.map);
+  const again = [];
+  for (let i = 0; i < 3; i++) {
+    const run = timed(math, { statements, votes: copyTable(merged), reuseVoteArrays: true }, cold.map);
+    again.push(run.cpuMs);
+    if (math.opinionMapToJson(run.map) !== math.opinionMapToJson(incremental.map))
+      throw new Error('the same incremental recompute gave a different map');
+  }
+  again.sort((a, b) => a - b);
+  // In the caller's thread (the service's inThread path): fresh memory for the matrix.
+  const inThread = timed(math, { statements, votes: merged }, cold.map);
+  if (math.opinionMapToJson(inThread.map) !== math.opinionMapToJson(incremental.map))
+    throw new Error('building the matrix in the vote arrays changed the map');
+
+  // As the service reads them (service/results.repo.ts): one row per (participant, statement),
+  // the current vote, ORDER BY participant, statement.
+  const latest = latestRows(vm.buildVoteMatrix(statements, merged));
+  const service = timed(math, { statements, votes: latest, reuseVoteArrays: true }, cold.map);
 
   // The same votes in arrival order: the new rows after the old ones.
   const appended = {};
@@ -251,23 +334,49 @@ async function childGenerated() {
     all.set(extra[key], table[key].length);
     appended[key] = all;
   }
-  started = performance.now();
-  math.computeOpinionMap({ statements, votes: appended }, cold);
-  const incrementalUngroupedMs = performance.now() - started;
+  const ungrouped = timed(math, { statements, votes: appended, reuseVoteArrays: true }, cold.map);
+
+  // Through recomputeInWorker, as the service calls it: a fresh worker for the first map (it loads
+  // and compiles the engine, here from the TypeScript sources through tsx), the same worker, warm,
+  // for the next. CPU time is the whole process's, worker thread included.
+  const statementsCopy = () => ({
+    id: statements.id.slice(),
+    moderated: statements.moderated.slice(),
+    isMeta: statements.isMeta.slice(),
+  });
+  const workerCold = await timedInWorker(math, { statements: statementsCopy(), votes: copyTable(table) });
+  const workerIncremental = await timedInWorker(
+    math,
+    { statements: statementsCopy(), votes: copyTable(merged) },
+    workerCold.map,
+  );
+  await math.stopRecomputeWorker();
+  if (math.opinionMapToJson(workerIncremental.map) !== math.opinionMapToJson(incremental.map))
+    throw new Error('the worker gave another map than the same computation in this thread');
 
   return {
     ...size,
     newVotes,
-    coldMs: round(coldMs),
-    coldCpuMs: round(coldCpuMs),
-    coldLanczosSteps: cold.pca.lanczosSteps,
-    coldPhases,
-    incrementalMs: round(incrementalMs),
-    incrementalCpuMs: round(incrementalCpuMs),
-    incrementalLanczosSteps: incremental.pca.lanczosSteps,
-    incrementalPhases,
-    incrementalUngroupedMs: round(incrementalUngroupedMs),
-    groups: incremental.groups.map((group) => group.size),
+    coldMs: round(cold.ms),
+    coldCpuMs: round(cold.cpuMs),
+    coldLanczosSteps: cold.map.pca.lanczosSteps,
+    coldPhases: cold.phases,
+    coldPhasesCpu: cold.phasesCpu,
+    incrementalMs: round(incremental.ms),
+    incrementalCpuMs: round(incremental.cpuMs),
+    incrementalLanczosSteps: incremental.map.pca.lanczosSteps,
+    incrementalPhases: incremental.phases,
+    incrementalPhasesCpu: incremental.phasesCpu,
+    incrementalCpuMedianMs: round(again[1]),
+    incrementalInThreadCpuMs: round(inThread.cpuMs),
+    incrementalServiceCpuMs: round(service.cpuMs),
+    incrementalUngroupedMs: round(ungrouped.ms),
+    incrementalUngroupedCpuMs: round(ungrouped.cpuMs),
+    workerColdMs: round(workerCold.ms),
+    workerColdCpuMs: round(workerCold.cpuMs),
+    workerIncrementalMs: round(workerIncremental.ms),
+    workerIncrementalCpuMs: round(workerIncremental.cpuMs),
+    groups: incremental.map.groups.map((group) => group.size),
     maxRssMb: Math.round(process.resourceUsage().maxRSS / 1024),
   };
 }
