@@ -356,7 +356,8 @@ function latestPerRow(
   const nP = bucketStart.length - 1;
   const owner = new Int32Array(nS).fill(-1);
   const voteOf = new Int8Array(nS);
-  const latest = new Float64Array(nS);
+  // The row (k) of the vote that wins so far: times are read only when a statement repeats.
+  const winner = new Int32Array(nS);
   const bits = new Int32Array((nS + 31) >>> 5);
   let nnz = 0;
   for (let p = 0; p < nP; p++) {
@@ -368,10 +369,9 @@ function latestPerRow(
     for (let k = bucketStart[p]!; k < bucketStart[p + 1]!; k++) {
       const j = bucketCol[k]!;
       const v = bucketVote[k]!;
-      const t = bucketTime[k]!;
       if (owner[j] !== p) {
         owner[j] = p;
-        latest[j] = t;
+        winner[j] = k;
         voteOf[j] = v;
         bits[j >>> 5]! |= 1 << (j & 31);
         if (j <= high) ascending = false;
@@ -380,8 +380,10 @@ function latestPerRow(
         count++;
       } else {
         ascending = false;
-        if (t > latest[j]! || (t === latest[j] && v > voteOf[j]!)) {
-          latest[j] = t;
+        const t = bucketTime[k]!;
+        const was = bucketTime[winner[j]!]!;
+        if (t > was || (t === was && v > voteOf[j]!)) {
+          winner[j] = k;
           voteOf[j] = v;
         }
       }
