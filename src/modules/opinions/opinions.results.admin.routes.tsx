@@ -30,7 +30,7 @@ const doneQuery = z.object({
   ms: z.coerce.number().int().min(0).optional(),
 });
 
-/** What the import form takes besides the files (docs/adr/0024). */
+/** What the import form takes besides the files (docs/adr/0029). */
 const importFormSchema = z.object({
   title: z.string().trim().min(1, 'forms.error.required').max(300, 'forms.error.tooLong'),
   slug: z

@@ -1,5 +1,5 @@
 /**
- * Interop with pol.is's open data format (docs/adr/0024): import a conversation (comments.csv and
+ * Interop with pol.is's open data format (docs/adr/0029): import a conversation (comments.csv and
  * votes.csv or participants-votes.csv) as a new, unpublished opinion map; export a map as the same
  * three files. Parsing is the math engine's (math/polis-csv.ts); this file checks what the engine
  * does not (ids that must match, times, statement lengths), turns its refusals into messages in
