@@ -119,7 +119,8 @@ export const registrationAdminRoutes: FastifyPluginAsync<PageRouteOptions> = asy
       checkInForm: { values, errors: found.ok ? {} : found.errors },
       checkInPrompt: found.ok ? found.registration : undefined,
     });
-    return sendPage(reply, page, found.ok ? 200 : 404);
+    // A malformed code is bad input (422); a well-formed one that names no confirmed place, 404.
+    return sendPage(reply, page, found.ok ? 200 : form.ok ? 404 : 422);
   });
 
   app.post('/registrations/:sessionId/check-in', async (req, reply) => {

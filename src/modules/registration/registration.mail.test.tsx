@@ -248,6 +248,7 @@ describe('the QR code’s address', () => {
       url: path.replace('/es/', '/en/'),
       headers: secretariat.headers,
     });
-    expect(missing.statusCode).toBe(404);
+    expect(missing.statusCode).toBe(422);
+    expect(missing.body).toContain('id="field-code"');
   });
 });
