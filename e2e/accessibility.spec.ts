@@ -47,6 +47,18 @@ const PAGE_TYPES = {
     path: '/documents?session=9&kind=agenda',
     status: 200,
   },
+  opinionMaps: { name: 'opinion maps list', path: '/opinions', status: 200 },
+  opinionMap: { name: 'opinion map (demo, visitor)', path: '/opinions/training-the-machines', status: 200 },
+  opinionResults: {
+    name: 'opinion map results (demo)',
+    path: '/opinions/training-the-machines/results',
+    status: 200,
+  },
+  opinionReport: {
+    name: 'opinion map report (demo)',
+    path: '/opinions/training-the-machines/report',
+    status: 200,
+  },
   notFound: { name: '404 page', path: '/no-such-page/here', status: 404 },
   badRequest: { name: '400 page', path: '/documents?session=abc', status: 400 },
 } satisfies Record<string, PageType>;
@@ -85,7 +97,7 @@ describe('[Accessibility] axe-core and page structure on every public page type'
   let page: Page;
 
   beforeAll(async () => {
-    [server, browser] = await Promise.all([startTestServer(), launchChromium()]);
+    [server, browser] = await Promise.all([startTestServer({ timeoutMs: 120_000 }), launchChromium()]);
     context = await browser.newContext();
     // axe in every document from the start, rather than checkA11y's page.evaluate of 0.5 MB after
     // each load: Chromium then reuses the compiled script, about a second saved per page on a small
@@ -118,6 +130,18 @@ describe('[Accessibility] axe-core and page structure on every public page type'
     expect(byNumber(2)?.format).toBe('virtual');
     demo.virtualOneDaySession = sessions.find((s) => s.format === 'virtual' && oneDay(s))?.number ?? 0;
     expect(demo.virtualOneDaySession, 'the demo has a virtual one-day session').toBeGreaterThan(0);
+
+    // The demo map's results exist once the recompute schedule has run (every 10 s by default):
+    // check the pages with the map, not the "not enough votes yet" state.
+    const results = `${server.url}/en/opinions/training-the-machines/results`;
+    for (
+      let waited = 0;
+      !(await (await fetch(results)).text()).includes('<svg class="opinion-map"');
+      waited++
+    ) {
+      if (waited > 60) throw new Error(`no opinion map at ${results} after 60 s`);
+      await new Promise((resolve) => setTimeout(resolve, 1000));
+    }
   });
 
   afterAll(async () => {
