@@ -327,6 +327,20 @@ describe('previews of the public pages', () => {
     }
   });
 
+  test('a series without a short title is named by its title in the breadcrumb (the link has a name)', async () => {
+    const series = await makeSeries(deps.db, { shortTitle: {}, title: { en: 'Untitled-short series' } });
+    const theme = await makeTheme(deps.db, { seriesId: series.id });
+
+    const preview = await app.inject({
+      url: `/en/admin/series/themes/${theme.id}/preview`,
+      headers: secretariat.headers,
+    });
+
+    expect(preview.body).toMatch(
+      new RegExp(`<a href="/en/series/${series.slug}">[^<]*(<span[^>]*>)?Untitled-short series`),
+    );
+  });
+
   test('the preview of an unknown item is a 404, and the edit pages link to their preview', async () => {
     const missing = await app.inject({
       url: '/en/admin/speakers/00000000-0000-4000-8000-000000000000/preview',

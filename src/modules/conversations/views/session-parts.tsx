@@ -1,3 +1,4 @@
+import { pickText } from '../../../platform/i18n/localized-text';
 import {
   formatDateRange,
   formatDateTimeRange,
@@ -106,16 +107,18 @@ export function SeriesBreadcrumb({
   theme,
 }: {
   ctx: ViewContext;
-  series: Pick<SeriesSummary, 'slug' | 'shortTitle'>;
+  series: Pick<SeriesSummary, 'slug' | 'shortTitle' | 'title'>;
   theme?: Pick<Theme, 'slug' | 'title'> | undefined;
 }) {
   const { t, locale } = ctx;
+  // The short title is optional: without one in any language, the title names the link.
+  const name = pickText(series.shortTitle, locale) ? series.shortTitle : series.title;
   return (
     <nav aria-label={t('layout.breadcrumb')} class="breadcrumb">
       <ol>
         <li>
           <a href={`/${locale}/series/${series.slug}`}>
-            <Localized ctx={ctx} text={series.shortTitle} />
+            <Localized ctx={ctx} text={name} />
           </a>
         </li>
         {theme ? (
