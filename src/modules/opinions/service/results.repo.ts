@@ -137,67 +137,62 @@ export interface MathVoteRows {
   newest: string | null;
 }
 
-/** Rows fetched per round trip: bounded memory however many votes a map has. */
-const VOTE_BATCH = 50_000;
+/** Votes per round trip: bounded memory however many votes a map has. */
+const VOTE_CHUNK = 200_000;
+/** Bytes per vote in a chunk: participant int4, statement int4, vote int2, time float8 (big-endian). */
+const PACKED = 18;
 
 /**
- * Every vote of the map, ordered by participant (the order the math engine uses in place), read
- * through a cursor into growing typed arrays: 5 million votes never exist as 5 million objects.
- * Call it in a REPEATABLE READ transaction, so the votes, their newest time and the statements
+ * Every vote of the map into typed arrays, read in chunks of participants (about 200,000 votes
+ * each), each chunk one bytea that PostgreSQL packs (`int4send` …): 5 million votes never exist as
+ * 5 million row objects, and node-postgres decodes one hex string per chunk instead of parsing four
+ * text columns per row (measured on 1 million votes: 0.6–0.9 s of Node CPU against 1.3–2.4 s for
+ * rows through a cursor). Rows come ordered by participant, the order the engine uses in place.
+ * Call it in a REPEATABLE READ transaction, so the chunks, the newest time and the statements
  * loaded beside them are one snapshot.
  */
 export async function loadMathVotes(client: pg.PoolClient, mapId: string): Promise<MathVoteRows> {
-  let capacity = VOTE_BATCH;
-  let participant = new Int32Array(capacity);
-  let statement = new Int32Array(capacity);
-  let vote = new Int8Array(capacity);
-  let time = new Float64Array(capacity);
-  let n = 0;
-  await client.query({
-    text: `DECLARE opinions_votes_cursor NO SCROLL CURSOR FOR
-             SELECT participant_id, statement_id, vote, (extract(epoch FROM voted_at) * 1000)::float8
-               FROM opinions_votes WHERE map_id = $1 ORDER BY participant_id, statement_id`,
-    values: [mapId],
-  });
-  for (;;) {
-    const { rows } = await client.query<[number, number, number, number]>({
-      text: `FETCH ${VOTE_BATCH} FROM opinions_votes_cursor`,
-      rowMode: 'array',
-    });
-    if (rows.length === 0) break;
-    if (n + rows.length > capacity) {
-      capacity = Math.max(capacity * 2, n + rows.length);
-      participant = grow(participant, new Int32Array(capacity));
-      statement = grow(statement, new Int32Array(capacity));
-      vote = grow(vote, new Int8Array(capacity));
-      time = grow(time, new Float64Array(capacity));
-    }
-    for (const r of rows) {
-      participant[n] = r[0];
-      statement[n] = r[1];
-      vote[n] = r[2];
-      time[n] = r[3];
-      n++;
-    }
-    if (rows.length < VOTE_BATCH) break;
-  }
-  await client.query('CLOSE opinions_votes_cursor');
-  const { rows: newest } = await client.query<{ newest: string | null }>(
-    'SELECT max(voted_at)::text AS newest FROM opinions_votes WHERE map_id = $1',
+  const { rows: head } = await client.query<{
+    n: number;
+    lo: number | null;
+    hi: number | null;
+    newest: string | null;
+  }>(
+    `SELECT count(*)::int AS n, min(participant_id) AS lo, max(participant_id) AS hi, max(voted_at)::text AS newest
+       FROM opinions_votes WHERE map_id = $1`,
     [mapId],
   );
-  return {
-    participant: participant.slice(0, n),
-    statement: statement.slice(0, n),
-    vote: vote.slice(0, n),
-    time: time.slice(0, n),
-    newest: newest[0]?.newest ?? null,
+  const { n, lo, hi, newest } = head[0]!;
+  const out: MathVoteRows = {
+    participant: new Int32Array(n),
+    statement: new Int32Array(n),
+    vote: new Int8Array(n),
+    time: new Float64Array(n),
+    newest,
   };
-}
-
-function grow<T extends Int32Array | Int8Array | Float64Array>(from: T, to: T): T {
-  to.set(from);
-  return to;
+  if (n === 0 || lo === null || hi === null) return out;
+  const step = Math.max(1, Math.ceil(((hi - lo + 1) * VOTE_CHUNK) / n));
+  let at = 0;
+  for (let from = lo; from <= hi; from += step) {
+    const { rows } = await client.query<{ packed: Buffer | null }>({
+      name: 'opinions_votes_packed',
+      text: `SELECT string_agg(int4send(participant_id) || int4send(statement_id) || int2send(vote)
+                               || float8send((extract(epoch FROM voted_at) * 1000)::float8),
+                               ''::bytea ORDER BY participant_id, statement_id) AS packed
+               FROM opinions_votes WHERE map_id = $1 AND participant_id BETWEEN $2 AND $3`,
+      values: [mapId, from, Math.min(hi, from + step - 1)],
+    });
+    const packed = rows[0]?.packed;
+    if (!packed) continue;
+    for (let o = 0; o < packed.length; o += PACKED, at++) {
+      out.participant[at] = packed.readInt32BE(o);
+      out.statement[at] = packed.readInt32BE(o + 4);
+      out.vote[at] = packed.readInt16BE(o + 8);
+      out.time[at] = packed.readDoubleBE(o + 10);
+    }
+  }
+  if (at !== n) throw new Error(`opinion map ${mapId}: ${at} votes read of ${n} counted`);
+  return out;
 }
 
 /** The stored result's bytes and bookkeeping, read inside the recompute's transaction. */
