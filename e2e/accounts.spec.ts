@@ -2,34 +2,29 @@
 // this process (test/smtp-sink.ts): a visitor signs up through the link read from the received
 // mail, edits the profile, downloads their data and signs out; the first secretariat, made with the
 // command line, opens the people page. axe-core checks every accounts page in English and Arabic.
-import { execFile } from 'node:child_process';
 import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { promisify } from 'node:util';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import ar from '../src/platform/i18n/messages/ar.json' with { type: 'json' };
 import en from '../src/platform/i18n/messages/en.json' with { type: 'json' };
-import { SmtpSink } from '../test/smtp-sink';
+import type { SmtpSink } from '../test/smtp-sink';
 import { checkA11y, formatViolations, launchChromium } from './support/browser';
-import { startTestServer, type TestServer } from './support/server';
+import { pathOfLink, startSecretariatApp, type SecretariatApp } from './support/secretariat-app';
+import type { TestServer } from './support/server';
 
-const run = promisify(execFile);
 const SECRETARIAT = 'secretariat@example.org';
 
 /** The sign-in link's path and the code in a received message. */
 function linkAndCode(text: string | undefined): { path: string; code: string } {
-  const link = /https?:\/\/\S+(\/[a-z]{2}\/sign-in\/link\?token=[\w-]+)/.exec(text ?? '');
   const code = /^(\d{6})$/m.exec(text ?? '');
-  if (!link?.[1] || !code?.[1]) throw new Error(`no sign-in link or code in:\n${text}`);
-  return { path: link[1], code: code[1] };
+  if (!code?.[1]) throw new Error(`no sign-in code in:\n${text}`);
+  return { path: pathOfLink(text, '/[a-z]{2}/sign-in/link'), code: code[1] };
 }
 
 describe('[Accounts] sign up by e-mail, profile, data, sign out; people and roles', () => {
-  const sink = new SmtpSink();
-  let dataDir: string;
+  let app: SecretariatApp;
   let server: TestServer;
+  let sink: SmtpSink;
   let browser: Browser;
   let context: BrowserContext;
   let page: Page;
@@ -37,23 +32,12 @@ describe('[Accounts] sign up by e-mail, profile, data, sign out; people and role
   let secretariatLink = '';
 
   beforeAll(async () => {
-    await sink.start();
-    // With DATABASE_URL the server gets a database of its own that the command line cannot reach;
-    // the embedded database in a data directory we choose is shared by both, one after the other.
-    dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'colloquy-e2e-accounts-'));
-    fs.chmodSync(dataDir, 0o755);
-    const env = { DATA_DIR: dataDir, SEED_DEMO: 'false', SMTP_URL: sink.url, MAIL_POLL_INTERVAL_S: '0.5' };
-    const cli = path.join(path.dirname(inject('e2eServerEntry')), 'cli.js');
-    const { DATABASE_URL: _external, ...inherited } = process.env;
-    const printed = await run(process.execPath, [cli, 'create-secretariat', SECRETARIAT], {
-      env: { ...inherited, ...env, LOG_LEVEL: 'warn' },
-    });
-    secretariatLink = /https?:\/\/\S+(\/en\/sign-in\/link\?token=[\w-]+)/.exec(printed.stdout)?.[1] ?? '';
-    expect(secretariatLink, printed.stdout).not.toBe('');
-    [server, browser] = await Promise.all([
-      startTestServer({ env: { ...env, DATABASE_URL: '' } }),
+    [app, browser] = await Promise.all([
+      startSecretariatApp({ name: 'accounts', secretariat: SECRETARIAT, mail: true }),
       launchChromium(),
     ]);
+    ({ server, secretariatLink } = app);
+    sink = app.sink!;
     context = await browser.newContext();
     page = await context.newPage();
   });
@@ -61,9 +45,7 @@ describe('[Accounts] sign up by e-mail, profile, data, sign out; people and role
   afterAll(async () => {
     await context?.close();
     await browser?.close();
-    await server?.stop();
-    await sink.stop();
-    if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
+    await app?.stop();
   });
 
   async function expectAccessible(what: string) {

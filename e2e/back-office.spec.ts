@@ -3,13 +3,8 @@
 // session with a French title only, adds an agenda item, uploads the session's PDF (after an
 // executable renamed .pdf is refused), publishes, and the public page shows it in French and notes
 // that the Arabic is missing. axe-core checks every back office page met, in English and Arabic.
-import { execFile } from 'node:child_process';
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { promisify } from 'node:util';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import ar from '../src/platform/i18n/messages/ar.json' with { type: 'json' };
 import en from '../src/platform/i18n/messages/en.json' with { type: 'json' };
 import fr from '../src/platform/i18n/messages/fr.json' with { type: 'json' };
@@ -17,12 +12,11 @@ import { makeDemoPdf } from '../src/modules/conversations/demo/demo-pdf';
 import { languageName } from '../src/platform/i18n/format';
 import { makeExe } from '../test/files';
 import { checkA11y, formatViolations, launchChromium } from './support/browser';
-import { startTestServer, type TestServer } from './support/server';
-
-const run = promisify(execFile);
+import { startSecretariatApp, type SecretariatApp } from './support/secretariat-app';
+import type { TestServer } from './support/server';
 
 describe('[Back office] the secretariat publishes a session', () => {
-  let dataDir: string;
+  let app: SecretariatApp;
   let server: TestServer;
   let browser: Browser;
   let context: BrowserContext;
@@ -31,21 +25,15 @@ describe('[Back office] the secretariat publishes a session', () => {
   const problems: string[] = [];
 
   beforeAll(async () => {
-    // The command line and the server share the embedded database of one data directory.
-    dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'colloquy-e2e-back-office-'));
-    fs.chmodSync(dataDir, 0o755);
-    const env = { DATA_DIR: dataDir, SEED_DEMO: 'false' };
-    const cli = path.join(path.dirname(inject('e2eServerEntry')), 'cli.js');
-    const { DATABASE_URL: _external, ...inherited } = process.env;
-    const printed = await run(process.execPath, [cli, 'create-secretariat', 'secretariat@example.org'], {
-      env: { ...inherited, ...env, LOG_LEVEL: 'warn' },
-    });
-    signInLink = /https?:\/\/\S+(\/en\/sign-in\/link\?token=[\w-]+)/.exec(printed.stdout)?.[1] ?? '';
-    expect(signInLink, printed.stdout).not.toBe('');
-    [server, browser] = await Promise.all([
-      startTestServer({ env: { ...env, DATABASE_URL: '', UPLOAD_MAX_BYTES: '1048576' } }),
+    [app, browser] = await Promise.all([
+      startSecretariatApp({
+        name: 'back-office',
+        secretariat: 'secretariat@example.org',
+        env: { UPLOAD_MAX_BYTES: '1048576' },
+      }),
       launchChromium(),
     ]);
+    ({ server, secretariatLink: signInLink } = app);
     context = await browser.newContext();
     page = await context.newPage();
     page.setDefaultTimeout(10_000);
@@ -62,8 +50,7 @@ describe('[Back office] the secretariat publishes a session', () => {
   afterAll(async () => {
     await context?.close();
     await browser?.close();
-    await server?.stop();
-    if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
+    await app?.stop();
   });
 
   async function expectAccessible(what: string) {
@@ -173,9 +160,46 @@ describe('[Back office] the secretariat publishes a session', () => {
     await page.getByRole('button', { name: en['admin.action.publish'] }).click();
     await expectAccessible('document (en)');
 
-    // Preview, then publish.
-    await page.goto(`${server.url}${sessionPath}/preview`);
+    // Previews: the public pages as they will look, marked, in every language through the page's
+    // own language links; the draft session, its agenda and speaker; the speaker (in no published
+    // session yet); the theme of the published series; the document in its library.
+    const banner = () => page.locator('.preview-banner strong').textContent();
+    await page.goto(`${server.url}${sessionPath}`);
+    await page.getByRole('link', { name: en['admin.action.preview'] }).click();
+    expect(new URL(page.url()).pathname).toBe(`${sessionPath}/preview`);
     expect(await page.locator('h1').textContent()).toContain('La PI dans les mondes virtuels');
+    expect(await banner()).toBe(en['layout.preview.draft']);
+    expect(await page.locator('meta[name="robots"]').getAttribute('content')).toBe('noindex');
+    const agenda = (await page.locator('main').textContent()) ?? '';
+    expect(agenda).toContain('Ouverture de la session');
+    expect(agenda).toContain('Ana Lima');
+    await expectAccessible('session preview (en)');
+    await page.locator('nav.languages a[hreflang="ar"]').click();
+    expect(new URL(page.url()).pathname).toBe(`${sessionPath.replace('/en/', '/ar/')}/preview`);
+    expect(await page.locator('html').getAttribute('dir')).toBe('rtl');
+    expect(await banner()).toBe(ar['layout.preview.draft']);
+    await expectAccessible('session preview (ar)');
+    await page.getByRole('link', { name: ar['layout.preview.edit'] }).click();
+    expect(new URL(page.url()).pathname).toBe(sessionPath.replace('/en/', '/ar/'));
+    for (const [what, path, state, shows] of [
+      ['speaker', speakerPath, 'draft', 'La PI dans les mondes virtuels'],
+      ['theme', themePath, 'published', 'Mondes virtuels'],
+      ['document', documentPath, 'published', 'WIPO/IP/CONV/GE/26/1'],
+      ['series', seriesPath, 'published', 'Conversation sur la PI'],
+    ] as const) {
+      await page.goto(`${server.url}${path}`);
+      await page.getByRole('link', { name: en['admin.action.preview'] }).click();
+      expect(await banner(), what).toBe(en[`layout.preview.${state}`]);
+      expect(await page.locator('main').textContent(), what).toContain(shows);
+      await expectAccessible(`${what} preview (en)`);
+    }
+    // The document's preview links its files to the back office's copy.
+    await page.goto(`${server.url}${documentPath}/preview`);
+    expect(await page.locator('a[hreflang="fr"][type="application/pdf"]').getAttribute('href')).toBe(
+      `${documentPath}/files/fr`,
+    );
+
+    // Publish.
     await page.goto(`${server.url}${sessionPath}`);
     await page.getByRole('button', { name: en['admin.action.publish'] }).click();
     expect(await page.locator('[role="status"]').textContent()).toBe(en['admin.done.published']);

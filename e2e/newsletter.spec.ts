@@ -4,58 +4,45 @@
 // its progress; the subscriber gets it and unsubscribes in one click as a mail client would (RFC
 // 8058 POST); another visitor, in Arabic, unsubscribes with the page's button. axe-core checks
 // every newsletter page in English and Arabic.
-import { execFile } from 'node:child_process';
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { promisify } from 'node:util';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import ar from '../src/platform/i18n/messages/ar.json' with { type: 'json' };
 import en from '../src/platform/i18n/messages/en.json' with { type: 'json' };
-import { SmtpSink, type ReceivedMail } from '../test/smtp-sink';
+import type { ReceivedMail, SmtpSink } from '../test/smtp-sink';
 import { checkA11y, formatViolations, launchChromium } from './support/browser';
-import { startTestServer, type TestServer } from './support/server';
+import { pathOfLink, startSecretariatApp, type SecretariatApp } from './support/secretariat-app';
+import type { TestServer } from './support/server';
 
-const run = promisify(execFile);
 /** The machine is shared and slow at times: a page after a form post may take seconds. */
 const SLOW = { timeout: 30_000, interval: 100 };
 const SECRETARIAT = 'newsletter.secretariat@example.org';
 
 /** The path (and query) of a newsletter link in a received message. */
-function linkIn(mail: ReceivedMail | undefined, kind: 'confirm' | 'unsubscribe' | 'preferences'): string {
-  const match = new RegExp(`https?://\\S+?(/[a-z]{2}/newsletter/${kind}\\?token=[\\w.%-]+)`).exec(
-    mail?.text ?? '',
-  );
-  if (!match?.[1]) throw new Error(`no ${kind} link in:\n${mail?.text}`);
-  return match[1];
-}
+const linkIn = (mail: ReceivedMail | undefined, kind: 'confirm' | 'unsubscribe' | 'preferences') =>
+  pathOfLink(mail?.text, `/[a-z]{2}/newsletter/${kind}`);
 
 describe('[Newsletter] subscribe, confirm, send an edition, unsubscribe in one click', () => {
-  const sink = new SmtpSink();
-  let dataDir: string;
+  let app: SecretariatApp;
   let server: TestServer;
+  let sink: SmtpSink;
   let browser: Browser;
   let context: BrowserContext;
   let page: Page;
   let secretariatLink = '';
 
   beforeAll(async () => {
-    await sink.start();
-    dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'colloquy-e2e-newsletter-'));
-    fs.chmodSync(dataDir, 0o755);
-    const env = { DATA_DIR: dataDir, SEED_DEMO: 'true', SMTP_URL: sink.url, MAIL_POLL_INTERVAL_S: '0.5' };
-    const cli = path.join(path.dirname(inject('e2eServerEntry')), 'cli.js');
-    const { DATABASE_URL: _external, ...inherited } = process.env;
-    const printed = await run(process.execPath, [cli, 'create-secretariat', SECRETARIAT], {
-      env: { ...inherited, ...env, LOG_LEVEL: 'warn' },
-    });
-    secretariatLink = /https?:\/\/\S+(\/en\/sign-in\/link\?token=[\w-]+)/.exec(printed.stdout)?.[1] ?? '';
-    expect(secretariatLink, printed.stdout).not.toBe('');
-    [server, browser] = await Promise.all([
-      startTestServer({ env: { ...env, DATABASE_URL: '' }, timeoutMs: 120_000 }),
+    [app, browser] = await Promise.all([
+      startSecretariatApp({
+        name: 'newsletter',
+        secretariat: SECRETARIAT,
+        mail: true,
+        seedDemo: true,
+        timeoutMs: 120_000,
+      }),
       launchChromium(),
     ]);
+    ({ server, secretariatLink } = app);
+    sink = app.sink!;
     context = await browser.newContext();
     page = await context.newPage();
   }, 180_000);
@@ -63,9 +50,7 @@ describe('[Newsletter] subscribe, confirm, send an edition, unsubscribe in one c
   afterAll(async () => {
     await context?.close();
     await browser?.close();
-    await server?.stop();
-    await sink.stop();
-    if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
+    await app?.stop();
   });
 
   async function expectAccessible(what: string) {
