@@ -373,6 +373,15 @@ function insertStatements(
   });
 }
 
+/**
+ * A PostgreSQL array literal of numbers, `{1,2,3}`, sent as one text parameter. node-pg's own
+ * array serialisation (escaping each element) took 8 times as long as this join for 4 × 225,000
+ * numbers (4.2 s against 0.5 s on a loaded machine), all of it blocking the event loop.
+ */
+function numberArray(values: ArrayLike<number>): string {
+  return `{${Array.prototype.join.call(values, ',')}}`;
+}
+
 async function insertVotes(
   tx: DbTransaction,
   mapId: string,
@@ -381,15 +390,16 @@ async function insertVotes(
   statementId: Map<number, number>,
 ): Promise<void> {
   for (const [a, b] of chunks(votes.vote.length)) {
-    const rows = Array.from({ length: b - a }, (_, i) => a + i);
+    const p = Int32Array.from(votes.participant.subarray(a, b), (pid) => participantId.get(pid)!);
+    const s = Int32Array.from(votes.statement.subarray(a, b), (tid) => statementId.get(tid)!);
     await tx.execute(sql`
       INSERT INTO ${opinionVotes} (map_id, participant_id, statement_id, vote, voted_at)
       SELECT ${mapId}::uuid, r.p, r.s, r.v, CASE WHEN r.ms > 0 THEN to_timestamp(r.ms / 1000.0) ELSE now() END
       FROM unnest(
-        ${sql.param(rows.map((r) => participantId.get(votes.participant[r]!)!))}::int[],
-        ${sql.param(rows.map((r) => statementId.get(votes.statement[r]!)!))}::int[],
-        ${sql.param(rows.map((r) => votes.vote[r]!))}::smallint[],
-        ${sql.param(rows.map((r) => votes.time[r]!))}::float8[]
+        ${numberArray(p)}::int[],
+        ${numberArray(s)}::int[],
+        ${numberArray(votes.vote.subarray(a, b))}::smallint[],
+        ${numberArray(votes.time.subarray(a, b))}::float8[]
       ) AS r(p, s, v, ms)`);
   }
 }
