@@ -41,6 +41,7 @@ export function DeleteAccountPage({
         <li>{t('accounts.delete.staysAudit')}</li>
         <li>{t('accounts.delete.staysPublic')}</li>
         <li>{t('accounts.delete.staysRegistrations')}</li>
+        <li>{t('accounts.delete.staysOpinions')}</li>
       </ul>
       <p>{t('accounts.delete.downloadFirst')}</p>
       <p>
