@@ -205,5 +205,9 @@ describe('report page', () => {
     }
     expect(html).toContain('Open since');
     expect(rawKeys(html)).toEqual([]);
+    // The same for everyone: printed and passed on, it shows nobody's own place.
+    const asVoter = await get(`/en/opinions/${slug}/report`, voter);
+    expect(asVoter.body).not.toContain('class="opinion-map-you"');
+    expect(asVoter.body).not.toContain('You are in Group');
   });
 });

@@ -36,9 +36,10 @@ export const opinionsResultsRoutes: FastifyPluginAsync<PageRouteOptions> = async
     return sendPage(reply, <ResultsPage ctx={viewContextOf(req, site)} data={data} />);
   });
 
+  // The report is the same for everyone: it is printed and passed on, so no "you are here".
   app.get('/opinions/:mapSlug/report', async (req, reply) => {
     const { mapSlug } = parseParams(mapRefSchema, req.params);
-    const data = await getResultsPage(deps, await viewerOf(deps, req), mapSlug);
+    const data = await getResultsPage(deps, undefined, mapSlug);
     return sendPage(reply, <ReportPage ctx={viewContextOf(req, site)} data={data} />);
   });
 };
