@@ -235,7 +235,7 @@ describe('[Registration] register, confirm, cancel, register again; approve and 
 
   test(
     '[Registration] a secretariat approves an onsite delegate and checks them in',
-    { timeout: 180_000 },
+    { timeout: 360_000 },
     async () => {
       const email = 'delegate@example.org';
       const delegatePage = await newPage();
@@ -311,6 +311,12 @@ describe('[Registration] register, confirm, cancel, register again; approve and 
         registered: before.registered + 1,
         attended: before.attended + 1,
       });
+      // The delegate's registration page shows the check-in QR code, readable by everyone.
+      for (const locale of ['en', 'ar']) {
+        await delegatePage.goto(`${server.url}/${locale}${NINTH}/register`);
+        expect(await delegatePage.locator('svg.qr-code[role="img"]').count()).toBe(1);
+        await expectAccessible(delegatePage, `register page with the check-in QR code (${locale})`);
+      }
       await page.goto(`${server.url}/ar/admin/registrations`);
       await expectAccessible(page, 'registrations admin home (ar)');
       const { rows: ids } = await db.query<{ id: string }>(
