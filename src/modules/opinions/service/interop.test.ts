@@ -132,6 +132,10 @@ describe('importing a pol.is conversation', () => {
     expect(Array.from(latest.participant)).toEqual([1, 1, 2]);
     expect(Array.from(latest.statement)).toEqual([5, 6, 5]);
     expect(Array.from(latest.vote)).toEqual([-1, 0, 0]);
+    // Rows already one per pair in order are kept as they are.
+    expect(latestVotes(latest)).toBe(latest);
+    const unordered = { ...latest, statement: Int32Array.from([6, 5, 5]) };
+    expect(Array.from(latestVotes(unordered).statement)).toEqual([5, 6, 5]);
   });
 
   test('takes participants-votes.csv when votes.csv is not there (votes without times)', async () => {

@@ -192,6 +192,13 @@ function parseUploads(files: ImportInput['files']): ParsedConversation {
  * math engine's rule, docs/adr/0023), in participant then statement order.
  */
 export function latestVotes(rows: VoteTable): VoteTable {
+  // participants-votes.csv gives one row per pair, usually already in this order: no sort then.
+  let ordered = true;
+  for (let r = 1; r < rows.vote.length && ordered; r++) {
+    const dp = rows.participant[r]! - rows.participant[r - 1]!;
+    ordered = dp > 0 || (dp === 0 && rows.statement[r]! > rows.statement[r - 1]!);
+  }
+  if (ordered) return rows;
   const order = Array.from(rows.vote.keys()).sort(
     (a, b) =>
       rows.participant[a]! - rows.participant[b]! ||
