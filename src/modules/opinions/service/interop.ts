@@ -6,6 +6,7 @@
  * the secretariat's language, and writes or reads the tables in one go.
  */
 import { and, count, eq, sql, type SQL } from 'drizzle-orm';
+import type pg from 'pg';
 import type { DbOrTransaction, DbTransaction } from '../../../db/client';
 import type { Deps } from '../../../deps';
 import { AppError } from '../../../platform/errors';
@@ -40,6 +41,7 @@ import {
   type Problem,
 } from './interop-problems';
 import { recomputeMap, type RecomputeOutcome } from './recompute';
+import { loadMathVotes } from './results.repo';
 
 export { IMPORT_MAX_BYTES, problemOf, type ImportFile, type Problem };
 
@@ -442,7 +444,7 @@ export function exportIds(rows: readonly { id: number; externalId: string | null
   return out;
 }
 
-async function loadMap(db: DbOrTransaction, mapId: string): Promise<MapData> {
+async function loadMap(db: DbOrTransaction, pool: pg.Pool, mapId: string): Promise<MapData> {
   const [map] = await db
     .select({ slug: opinionMaps.slug })
     .from(opinionMaps)
@@ -480,15 +482,20 @@ async function loadMap(db: DbOrTransaction, mapId: string): Promise<MapData> {
     agrees: 0,
     disagrees: 0,
   }));
-  const { rows } = await db.execute<{ p: number; s: number; v: number; ms: string }>(sql`
-    SELECT participant_id AS p, statement_id AS s, vote AS v,
-           (extract(epoch FROM voted_at) * 1000)::float8::text AS ms
-    FROM ${opinionVotes} WHERE map_id = ${mapId}::uuid`);
+  // Packed chunks, as the recompute loads them: no row object per vote (a large map has millions).
+  const client = await pool.connect();
+  let stored: Awaited<ReturnType<typeof loadMathVotes>>;
+  try {
+    stored = await loadMathVotes(client, mapId);
+  } finally {
+    client.release();
+  }
   const votes: VoteTable = {
-    participant: Int32Array.from(rows, (r) => participantOut.get(r.p)!),
-    statement: Int32Array.from(rows, (r) => statementOut.get(r.s)!),
-    vote: Int8Array.from(rows, (r) => r.v),
-    time: Float64Array.from(rows, (r) => Math.round(Number(r.ms))),
+    participant: Int32Array.from(stored.participant, (p) => participantOut.get(p)!),
+    statement: Int32Array.from(stored.statement, (s) => statementOut.get(s)!),
+    vote: stored.vote,
+    // pol.is's timestamps are whole milliseconds; ours may carry microseconds.
+    time: Float64Array.from(stored.time, Math.floor),
   };
   const [result] = await db
     .select({ result: opinionResults.result })
@@ -520,7 +527,7 @@ export async function exportPolisFile(
   { actor, mapId, file }: { actor: Actor | null; mapId: string; file: ExportFile },
 ): Promise<{ slug: string; csv: string }> {
   assertCan(actor, 'content.manage');
-  const data = await loadMap(deps.db, mapId);
+  const data = await loadMap(deps.db, deps.db.$client, mapId);
   const csv =
     file === 'comments.csv'
       ? exportPolisComments(data.comments, data.votes)
