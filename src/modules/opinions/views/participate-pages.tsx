@@ -19,11 +19,14 @@ import { formatUtc, VOTE_LABEL, WINDOW_LABEL } from './labels';
 
 const mapPath = (ctx: ViewContext, slug: string) => `/${ctx.locale}/opinions/${slug}`;
 
-/** A statement's text, marked with the language it was written in. */
+/**
+ * A statement's text, marked with the language it was written in. Its direction comes from the
+ * text itself (`dir="auto"`): a participant's language is taken from the page they wrote on, which
+ * is not always the language they wrote in.
+ */
 function StatementText({ body, language }: { body: string; language: string }) {
-  const lang = isLocale(language) ? language : undefined;
   return (
-    <span lang={lang} dir={lang ? dirOf(lang) : 'auto'}>
+    <span lang={isLocale(language) ? language : undefined} dir="auto">
       {body}
     </span>
   );
