@@ -3,12 +3,12 @@
 // mail, edits the profile, downloads their data and signs out; the first secretariat, made with the
 // command line, opens the people page. axe-core checks every accounts page in English and Arabic.
 import fs from 'node:fs';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import ar from '../src/platform/i18n/messages/ar.json' with { type: 'json' };
 import en from '../src/platform/i18n/messages/en.json' with { type: 'json' };
 import type { SmtpSink } from '../test/smtp-sink';
-import { checkA11y, formatViolations, launchChromium } from './support/browser';
+import { expectAccessible as expectAccessibleOn } from './support/browser';
 import { pathOfLink, startSecretariatApp, type SecretariatApp } from './support/secretariat-app';
 import type { TestServer } from './support/server';
 
@@ -25,34 +25,20 @@ describe('[Accounts] sign up by e-mail, profile, data, sign out; people and role
   let app: SecretariatApp;
   let server: TestServer;
   let sink: SmtpSink;
-  let browser: Browser;
-  let context: BrowserContext;
   let page: Page;
   /** The path of the one-time link `create-secretariat` printed. */
   let secretariatLink = '';
 
   beforeAll(async () => {
-    [app, browser] = await Promise.all([
-      startSecretariatApp({ name: 'accounts', secretariat: SECRETARIAT, mail: true }),
-      launchChromium(),
-    ]);
-    ({ server, secretariatLink } = app);
+    app = await startSecretariatApp({ name: 'accounts', secretariat: SECRETARIAT, mail: true });
+    ({ server, page } = app);
+    secretariatLink = app.secretariatLink;
     sink = app.sink!;
-    context = await browser.newContext();
-    page = await context.newPage();
   });
 
-  afterAll(async () => {
-    await context?.close();
-    await browser?.close();
-    await app?.stop();
-  });
+  afterAll(() => app?.stop());
 
-  async function expectAccessible(what: string) {
-    expect
-      .soft(formatViolations(await checkA11y(page)), `axe-core violations on ${what} (${page.url()})`)
-      .toBe('');
-  }
+  const expectAccessible = (what: string) => expectAccessibleOn(page, what);
 
   test('[Accounts] a visitor signs up through the link in the mail, edits the profile, downloads the data, signs out', async () => {
     const email = 'amina@example.org';

@@ -3,7 +3,7 @@
 // session with a French title only, adds an agenda item, uploads the session's PDF (after an
 // executable renamed .pdf is refused), publishes, and the public page shows it in French and notes
 // that the Arabic is missing. axe-core checks every back office page met, in English and Arabic.
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import ar from '../src/platform/i18n/messages/ar.json' with { type: 'json' };
 import en from '../src/platform/i18n/messages/en.json' with { type: 'json' };
@@ -11,7 +11,7 @@ import fr from '../src/platform/i18n/messages/fr.json' with { type: 'json' };
 import { makeDemoPdf } from '../src/modules/conversations/demo/demo-pdf';
 import { languageName } from '../src/platform/i18n/format';
 import { makeExe } from '../test/files';
-import { checkA11y, formatViolations, launchChromium } from './support/browser';
+import { expectAccessible as expectAccessibleOn } from './support/browser';
 import { startSecretariatApp, type SecretariatApp } from './support/secretariat-app';
 import type { TestServer } from './support/server';
 
@@ -19,23 +19,17 @@ describe('[Back office] the secretariat publishes a session', () => {
   let app: SecretariatApp;
   let server: TestServer;
   let browser: Browser;
-  let context: BrowserContext;
   let page: Page;
   let signInLink = '';
   const problems: string[] = [];
 
   beforeAll(async () => {
-    [app, browser] = await Promise.all([
-      startSecretariatApp({
-        name: 'back-office',
-        secretariat: 'secretariat@example.org',
-        env: { UPLOAD_MAX_BYTES: '1048576' },
-      }),
-      launchChromium(),
-    ]);
-    ({ server, secretariatLink: signInLink } = app);
-    context = await browser.newContext();
-    page = await context.newPage();
+    app = await startSecretariatApp({
+      name: 'back-office',
+      secretariat: 'secretariat@example.org',
+      env: { UPLOAD_MAX_BYTES: '1048576' },
+    });
+    ({ server, browser, page, secretariatLink: signInLink } = app);
     page.setDefaultTimeout(10_000);
     page.on('response', (r) => {
       if (r.status() >= 500) problems.push(`${r.status()} ${r.url()}`);
@@ -47,17 +41,9 @@ describe('[Back office] the secretariat publishes a session', () => {
     });
   });
 
-  afterAll(async () => {
-    await context?.close();
-    await browser?.close();
-    await app?.stop();
-  });
+  afterAll(() => app?.stop());
 
-  async function expectAccessible(what: string) {
-    expect
-      .soft(formatViolations(await checkA11y(page)), `axe-core violations on ${what} (${page.url()})`)
-      .toBe('');
-  }
+  const expectAccessible = (what: string) => expectAccessibleOn(page, what);
 
   async function save() {
     await page.getByRole('button', { name: en['admin.action.save'], exact: true }).click();

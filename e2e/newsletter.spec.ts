@@ -4,12 +4,12 @@
 // its progress; the subscriber gets it and unsubscribes in one click as a mail client would (RFC
 // 8058 POST); another visitor, in Arabic, unsubscribes with the page's button. axe-core checks
 // every newsletter page in English and Arabic.
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import ar from '../src/platform/i18n/messages/ar.json' with { type: 'json' };
 import en from '../src/platform/i18n/messages/en.json' with { type: 'json' };
 import type { ReceivedMail, SmtpSink } from '../test/smtp-sink';
-import { checkA11y, formatViolations, launchChromium } from './support/browser';
+import { expectAccessible as expectAccessibleOn } from './support/browser';
 import { pathOfLink, startSecretariatApp, type SecretariatApp } from './support/secretariat-app';
 import type { TestServer } from './support/server';
 
@@ -26,38 +26,25 @@ describe('[Newsletter] subscribe, confirm, send an edition, unsubscribe in one c
   let server: TestServer;
   let sink: SmtpSink;
   let browser: Browser;
-  let context: BrowserContext;
   let page: Page;
   let secretariatLink = '';
 
   beforeAll(async () => {
-    [app, browser] = await Promise.all([
-      startSecretariatApp({
-        name: 'newsletter',
-        secretariat: SECRETARIAT,
-        mail: true,
-        seedDemo: true,
-        timeoutMs: 120_000,
-      }),
-      launchChromium(),
-    ]);
-    ({ server, secretariatLink } = app);
+    app = await startSecretariatApp({
+      name: 'newsletter',
+      secretariat: SECRETARIAT,
+      mail: true,
+      seedDemo: true,
+      timeoutMs: 120_000,
+    });
+    ({ server, browser, page } = app);
+    secretariatLink = app.secretariatLink;
     sink = app.sink!;
-    context = await browser.newContext();
-    page = await context.newPage();
   }, 180_000);
 
-  afterAll(async () => {
-    await context?.close();
-    await browser?.close();
-    await app?.stop();
-  });
+  afterAll(() => app?.stop());
 
-  async function expectAccessible(what: string) {
-    expect
-      .soft(formatViolations(await checkA11y(page)), `axe-core violations on ${what} (${page.url()})`)
-      .toBe('');
-  }
+  const expectAccessible = (what: string) => expectAccessibleOn(page, what);
 
   test(
     '[Newsletter] a visitor subscribes and confirms; the secretariat sends an edition; one click unsubscribes',

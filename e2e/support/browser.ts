@@ -9,6 +9,7 @@ import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import type * as Axe from 'axe-core';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { expect } from 'vitest';
 
 const require = createRequire(import.meta.url);
 
@@ -83,4 +84,14 @@ export function formatViolations(violations: Axe.Result[]): string {
       ),
     )
     .join('\n');
+}
+
+/**
+ * Records the page's axe-core violations as a soft failure (the journey goes on, the test fails
+ * at its end), naming `what` and the URL.
+ */
+export async function expectAccessible(page: Page, what: string): Promise<void> {
+  expect
+    .soft(formatViolations(await checkA11y(page)), `axe-core violations on ${what} (${page.url()})`)
+    .toBe('');
 }

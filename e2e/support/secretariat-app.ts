@@ -1,8 +1,9 @@
-// The built app with a first secretariat account and, when asked, real mail: what the journeys of
-// the back office, accounts and the newsletter start from.
+// The built app with a first secretariat account and, when asked, real mail, and a Chromium page:
+// what the journeys of the back office, accounts and the newsletter start from.
 //
 //   const app = await startSecretariatApp({ name: 'newsletter', secretariat: 'sec@example.org', mail: true });
-//   await page.goto(`${app.server.url}${app.secretariatLink}`);         // the one-time sign-in link
+//   const { page, server } = app;
+//   await page.goto(`${server.url}${app.secretariatLink}`);             // the one-time sign-in link
 //   const [mail] = await app.sink!.waitFor(1, { to: 'ada@example.org' });
 //   await page.goto(`${app.server.url}${pathOfLink(mail!.text, '/[a-z]{2}/newsletter/confirm')}`);
 //   …
@@ -16,19 +17,25 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { inject } from 'vitest';
 import { SmtpSink } from '../../test/smtp-sink';
+import { launchChromium } from './browser';
 import { startTestServer, type TestServer } from './server';
 
 const run = promisify(execFile);
 
 export interface SecretariatApp {
   server: TestServer;
+  browser: Browser;
+  /** A browser context and a page in it, for the journey's main person. */
+  context: BrowserContext;
+  page: Page;
   /** The path and query of the secretariat's one-time sign-in link (`/en/sign-in/link?token=…`). */
   secretariatLink: string;
   /** The SMTP server on loopback the app sends to, with `mail: true`. */
   sink: SmtpSink | undefined;
-  /** Stops the server and the sink and removes the data directory. Safe after a failed start. */
+  /** Closes the browser, stops the server and the sink, removes the data directory. Safe after a failed start. */
   stop(): Promise<void>;
 }
 
@@ -48,7 +55,9 @@ export async function startSecretariatApp(opts: {
   const sink = opts.mail ? new SmtpSink() : undefined;
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), `colloquy-e2e-${opts.name}-`));
   let server: TestServer | undefined;
+  let browser: Browser | undefined;
   const stop = async () => {
+    await browser?.close();
     await server?.stop();
     await sink?.stop();
     fs.rmSync(dataDir, { recursive: true, force: true });
@@ -67,11 +76,13 @@ export async function startSecretariatApp(opts: {
       env: { ...inherited, ...env, LOG_LEVEL: 'warn' },
     });
     const secretariatLink = pathOfLink(printed.stdout, '/en/sign-in/link');
-    server = await startTestServer({
-      env: { ...env, DATABASE_URL: '', ...opts.env },
-      timeoutMs: opts.timeoutMs,
-    });
-    return { server, secretariatLink, sink, stop };
+    [server, browser] = await Promise.all([
+      startTestServer({ env: { ...env, DATABASE_URL: '', ...opts.env }, timeoutMs: opts.timeoutMs }),
+      launchChromium(),
+    ]);
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    return { server, browser, context, page, secretariatLink, sink, stop };
   } catch (error) {
     await stop();
     throw error;
