@@ -84,6 +84,7 @@ describe('reading', () => {
     expect(page.body).toContain(`Topic ${mapNumber}`);
     expect(page.body).toContain(`/en/sign-in?next=${encodeURIComponent(`/en/opinions/${map.slug}`)}`);
     expect(page.body).not.toContain('name="vote"');
+    expect(page.body).toContain(`href="/en/opinions/${map.slug}/results"`);
   });
 
   test('a draft map is not found', async () => {

@@ -132,7 +132,7 @@ describe('recomputeMap', () => {
         statements.map((s) => ({
           participant: p,
           statement: s,
-          vote: (i % 2 ? 1 : -1),
+          vote: i % 2 ? 1 : -1,
           at: '2026-11-25T09:00:00Z',
         })),
       ),

@@ -79,7 +79,8 @@ export function MapsAdminPage({ view, maps, now }: { view: AdminView; maps: MapS
       <p>
         <a class="button" href={`${adminMapsPath(ctx)}/new`}>
           {t('opinions.admin.new')}
-        </a>
+        </a>{' '}
+        <a href={`${adminMapsPath(ctx)}/import`}>{t('opinions.admin.importLink')}</a>
       </p>
       {maps.length === 0 ? (
         <p>{t('opinions.list.none')}</p>
@@ -420,6 +421,8 @@ export function EditMapPage({
         <a href={`/${ctx.locale}/opinions/${map.slug}`}>{t('opinions.admin.publicPage')}</a>
         {' · '}
         <a href={`${here}/moderation`}>{t('opinions.admin.queue', { count: pending })}</a>
+        {' · '}
+        <a href={`${here}/math`}>{t('opinions.admin.mathLink')}</a>
       </p>
       <form method="post" action={`${here}/${map.isPublished ? 'unpublish' : 'publish'}`}>
         <CsrfField token={view.csrfToken} />

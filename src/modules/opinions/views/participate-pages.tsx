@@ -16,6 +16,7 @@ import {
 } from '../opinions.types';
 import type { ParticipationPage } from '../service/participation';
 import { formatUtc, VOTE_LABEL, WINDOW_LABEL } from './labels';
+import { resultsHref } from './results-page';
 
 const mapPath = (ctx: ViewContext, slug: string) => `/${ctx.locale}/opinions/${slug}`;
 
@@ -205,6 +206,9 @@ export function MapPage({
         <li>
           {t('opinions.count.statements', { count: data.statementCount })} ·{' '}
           {t('opinions.count.participants', { count: data.participantCount })}
+        </li>
+        <li>
+          <a href={resultsHref(ctx, map.slug)}>{t('opinions.map.resultsLink')}</a>
         </li>
       </ul>
       {/* The redirects after a vote land here (#statement): the notice first, then the next statement. */}
