@@ -226,5 +226,5 @@ function html(page: SessionPageData, locale: Locale): string {
     baseUrl: 'http://localhost',
     assets: { css: '/site.css', scripts: [] },
   };
-  return renderDocument(<SessionPage ctx={ctx} page={{ ...page, state: 'past' }} />);
+  return renderDocument(<SessionPage ctx={ctx} page={{ ...page, state: 'past', opinionMaps: [] }} />);
 }

@@ -1,6 +1,7 @@
 import type { Deps } from '../../deps';
 import { AppError } from '../../platform/errors';
 import { getSeriesReachTotals } from '../analytics';
+import { listSessionOpinionMaps, type SessionOpinionMap } from '../opinions';
 import type { Locale } from '../../platform/i18n/locales';
 import { bytesOfFile } from './service/manage-documents';
 import {
@@ -115,6 +116,8 @@ export async function seriesHomeOf(deps: Deps, series: Series): Promise<SeriesHo
 export interface SessionPage extends SessionPageData {
   /** Whether the session is on now, still to come, or over. */
   state: SessionState;
+  /** The session's published opinion maps (the opinions module's, read through its index). */
+  opinionMaps: SessionOpinionMap[];
 }
 export type SessionState = 'live' | 'upcoming' | 'past';
 
@@ -133,9 +136,14 @@ export async function getSessionPage(
   deps: Deps,
   args: { seriesSlug: string; number: number; locale: Locale },
 ): Promise<SessionPage> {
-  const found = await findSessionPage(deps.db, args.seriesSlug, args.number, args.locale);
+  // Both at once: the maps are asked for by the series' slug and the session's number, which the
+  // request already holds, so the page waits for one round trip, not two.
+  const [found, opinionMaps] = await Promise.all([
+    findSessionPage(deps.db, args.seriesSlug, args.number, args.locale),
+    listSessionOpinionMaps(deps, { seriesSlug: args.seriesSlug, number: args.number }),
+  ]);
   if (!found) throw new AppError('NOT_FOUND', { series: args.seriesSlug, session: args.number });
-  return { ...found, state: sessionState(found.session, deps.clock.now()) };
+  return { ...found, state: sessionState(found.session, deps.clock.now()), opinionMaps };
 }
 
 export interface SessionDetail {

@@ -12,6 +12,7 @@ import type {
   MapSession,
   MapSummary,
   OpinionMapRecord,
+  SessionOpinionMap,
   Statement,
   StatementWithCounts,
 } from './opinions.types';
@@ -74,6 +75,36 @@ export async function listMaps(db: DbOrTransaction, { publishedOnly }: { publish
     statements: r.statements,
     pending: r.pending,
     participants: r.participants,
+  }));
+}
+
+/**
+ * The published maps of one session, by the session's id or by its series' slug and number (the
+ * session page knows the latter before it has read anything), in the order they open.
+ */
+export async function listPublishedMapsOfSession(
+  db: DbOrTransaction,
+  session: { sessionId: string } | { seriesSlug: string; number: number },
+): Promise<Omit<SessionOpinionMap, 'window'>[]> {
+  const which =
+    'sessionId' in session
+      ? sql`m.session_id = ${session.sessionId}`
+      : sql`m.session_id = (SELECT s.id FROM conversations_sessions s
+          JOIN conversations_series se ON se.id = s.series_id
+          WHERE se.slug = ${session.seriesSlug} AND s.number = ${session.number})`;
+  const { rows } = await db.execute<{
+    slug: string;
+    topic: LocalizedText;
+    // node-pg gives timestamptz as Date; a string if its type parser is ever changed
+    opens_at: Date | string;
+    closes_at: Date | string | null;
+  }>(sql`SELECT m.slug, m.topic, m.opens_at, m.closes_at FROM opinions_maps m
+    WHERE m.is_published AND ${which} ORDER BY m.opens_at, m.slug`);
+  return rows.map((r) => ({
+    slug: r.slug,
+    topic: r.topic,
+    opensAt: new Date(r.opens_at),
+    closesAt: r.closes_at === null ? null : new Date(r.closes_at),
   }));
 }
 

@@ -42,6 +42,18 @@ export interface MapSession {
   isPublished: boolean;
 }
 
+/**
+ * A published map as a session's page lists it (conversations' session page, through the module's
+ * index): its URL key, topic, when it takes votes, and whether it does now.
+ */
+export interface SessionOpinionMap {
+  slug: string;
+  topic: LocalizedText;
+  opensAt: Date;
+  closesAt: Date | null;
+  window: MapWindow;
+}
+
 /** A statement with its vote counts (over everyone). */
 export interface StatementWithCounts extends Statement {
   agree: number;

@@ -2,6 +2,7 @@ import type { Deps } from '../../../deps';
 import { AppError } from '../../../platform/errors';
 import type { Locale } from '../../../platform/i18n/locales';
 import { assertCan, type Actor } from '../../accounts';
+import { listSessionOpinionMaps } from '../../opinions';
 import { listPublishedDocuments, listPublishedSessions, listSpeakerAppearances } from '../conversations.repo';
 import {
   seriesHomeOf,
@@ -43,14 +44,15 @@ export async function previewSession(
   { actor, sessionId, locale }: { actor: Actor | null; sessionId: string; locale: Locale },
 ): Promise<Preview<SessionPage>> {
   assertCan(actor, 'content.manage');
-  const [found, row] = await Promise.all([
+  const [found, row, opinionMaps] = await Promise.all([
     previewSessionPage(deps.db, sessionId, locale),
     findSessionById(deps.db, sessionId),
+    listSessionOpinionMaps(deps, { sessionId }),
   ]);
   if (!found || !row) throw new AppError('NOT_FOUND', { session: sessionId });
   const series = await findSeriesById(deps.db, row.seriesId);
   return {
-    page: { ...found, state: sessionState(found.session, deps.clock.now()) },
+    page: { ...found, state: sessionState(found.session, deps.clock.now()), opinionMaps },
     published: row.isPublished && series?.isPublished === true,
   };
 }

@@ -72,6 +72,8 @@ export function SessionPage({ ctx, page }: { ctx: ViewContext; page: SessionPage
         />
       </section>
 
+      {page.opinionMaps.length > 0 ? <OpinionMaps ctx={ctx} maps={page.opinionMaps} /> : null}
+
       <section aria-labelledby="about-heading">
         <h2 id="about-heading">{t('session.about')}</h2>
         <LocalizedParagraphs ctx={ctx} text={session.description} />
@@ -148,6 +150,49 @@ export function SessionPage({ ctx, page }: { ctx: ViewContext; page: SessionPage
         </ul>
       </nav>
     </Layout>
+  );
+}
+
+/**
+ * The session's published opinion maps (src/modules/opinions): the topic in the page's language,
+ * and where to go. The same for everyone, as this page is cached; the map's own page tells a
+ * visitor what they have voted.
+ */
+function OpinionMaps({ ctx, maps }: { ctx: ViewContext; maps: SessionPageData['opinionMaps'] }) {
+  const { t, locale } = ctx;
+  const href = (slug: string) => `/${locale}/opinions/${slug}`;
+  return (
+    <section id="opinion-maps" aria-labelledby="opinion-maps-heading">
+      <h2 id="opinion-maps-heading">
+        {t(maps.length === 1 ? 'session.opinionMap.heading' : 'session.opinionMap.headingMany')}
+      </h2>
+      <p>{t('session.opinionMap.intro')}</p>
+      <ul class="opinion-map-links">
+        {maps.map((m) => (
+          <li key={m.slug}>
+            <p class="opinion-map-topic" id={`opinion-map-${m.slug}`}>
+              <Localized ctx={ctx} text={m.topic} fallback={m.slug} />
+            </p>
+            <p>
+              {m.window === 'closed' ? (
+                <a class="button" href={`${href(m.slug)}/results`} aria-describedby={`opinion-map-${m.slug}`}>
+                  {t('session.opinionMap.results')}
+                </a>
+              ) : (
+                <>
+                  <a class="button" href={href(m.slug)} aria-describedby={`opinion-map-${m.slug}`}>
+                    {t(m.window === 'open' ? 'session.opinionMap.takePart' : 'session.opinionMap.notYetOpen')}
+                  </a>{' '}
+                  <a href={`${href(m.slug)}/results`} aria-describedby={`opinion-map-${m.slug}`}>
+                    {t('session.opinionMap.results')}
+                  </a>
+                </>
+              )}
+            </p>
+          </li>
+        ))}
+      </ul>
+    </section>
   );
 }
 

@@ -12,6 +12,7 @@ import {
   insertMap,
   insertStatement,
   listMaps,
+  listPublishedMapsOfSession,
   listSessions,
   listStatementsWithCounts,
   updateMap,
@@ -19,7 +20,14 @@ import {
   type MapSummary,
 } from '../opinions.repo';
 import type { MapFormInput, SeedStatementInput } from '../opinions.schema';
-import type { MapSession, OpinionMapRecord, Statement, StatementWithCounts } from '../opinions.types';
+import {
+  windowOf,
+  type MapSession,
+  type OpinionMapRecord,
+  type SessionOpinionMap,
+  type Statement,
+  type StatementWithCounts,
+} from '../opinions.types';
 
 /** Field → message key; `_form` for a refusal of the whole form. */
 export type FieldErrors = Record<string, string>;
@@ -33,6 +41,19 @@ const isUniqueViolation = (err: unknown) =>
 /** The published maps, newest first. */
 export function listPublishedMaps(deps: Deps): Promise<MapSummary[]> {
   return listMaps(deps.db, { publishedOnly: true });
+}
+
+/**
+ * The published maps of a session, for its public page (the conversations module asks, through
+ * this module's index). By the session's id, or by its series' slug and number.
+ */
+export async function listSessionOpinionMaps(
+  deps: Deps,
+  session: { sessionId: string } | { seriesSlug: string; number: number },
+): Promise<SessionOpinionMap[]> {
+  const now = deps.clock.now();
+  const maps = await listPublishedMapsOfSession(deps.db, session);
+  return maps.map((m) => ({ ...m, window: windowOf(m, now) }));
 }
 
 /**
