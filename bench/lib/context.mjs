@@ -4,8 +4,7 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import pg from 'pg';
-import { freePort, startColloquy, stop } from './server.mjs';
+import { connectToDataDir, freePort, startColloquy, stop } from './server.mjs';
 
 /** A positive number from the environment, or the default. */
 function envNumber(name, fallback) {
@@ -126,16 +125,10 @@ export function createContext({ settings, resultsDir }) {
 }
 
 /**
- * `SHOW server_version` on the embedded PostgreSQL of a running Colloquy: its port is in the
- * cluster's postmaster.pid (4th line), its password in DATA_DIR/postgres-password.
+ * `SHOW server_version` on the embedded PostgreSQL of a Colloquy running on `dataDir`.
  */
 export async function postgresVersion(dataDir) {
-  const port = Number(
-    fs.readFileSync(path.join(dataDir, 'postgres', 'postmaster.pid'), 'utf8').split('\n')[3],
-  );
-  const password = fs.readFileSync(path.join(dataDir, 'postgres-password'), 'utf8').trim();
-  const client = new pg.Client({ host: '127.0.0.1', port, user: 'postgres', password, database: 'colloquy' });
-  await client.connect();
+  const client = await connectToDataDir(dataDir);
   try {
     const { rows } = await client.query('SHOW server_version');
     return rows[0].server_version;

@@ -8,6 +8,7 @@ import http from 'node:http';
 import net from 'node:net';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
+import pg from 'pg';
 import { pinned, SERVER_CORE } from './cpu.mjs';
 import { descendantsOf, isRunning } from './proc.mjs';
 
@@ -143,6 +144,21 @@ export async function startColloquy({ timeoutMs = 60_000, ...opts }) {
   );
   handle.url = listeningUrl(handle.logFile) ?? handle.url;
   return handle;
+}
+
+/**
+ * A connected client of the embedded PostgreSQL of a Colloquy running on `dataDir`, as the
+ * superuser, on the `colloquy` database: its port is on the 4th line of the cluster's
+ * postmaster.pid, its password in DATA_DIR/postgres-password. The caller ends it.
+ */
+export async function connectToDataDir(dataDir) {
+  const port = Number(
+    fs.readFileSync(path.join(dataDir, 'postgres', 'postmaster.pid'), 'utf8').split('\n')[3],
+  );
+  const password = fs.readFileSync(path.join(dataDir, 'postgres-password'), 'utf8').trim();
+  const client = new pg.Client({ host: '127.0.0.1', port, user: 'postgres', password, database: 'colloquy' });
+  await client.connect();
+  return client;
 }
 
 /** Starts bench/raw-server.mjs on the server core and waits for its listening line. */

@@ -11,14 +11,12 @@
 // counting messages and discarding them; no parsing), so the figure is the worker's, not a parser's.
 /* global fetch, URLSearchParams -- Node 24 has both built in */
 import { execFileSync } from 'node:child_process';
-import fs from 'node:fs';
 import path from 'node:path';
-import pg from 'pg';
 import { SMTPServer } from 'smtp-server';
 import { processCpuSeconds } from '../lib/cpu.mjs';
 import { descendantsOf } from '../lib/proc.mjs';
 import { row } from '../lib/report.mjs';
-import { colloquyEnv, freePort, NODE, ROOT, startColloquy, stop } from '../lib/server.mjs';
+import { colloquyEnv, connectToDataDir, freePort, NODE, ROOT, startColloquy, stop } from '../lib/server.mjs';
 
 export const name = 'newsletter';
 export const description = 'queue an edition to 100,000 subscribers; delivery rate to a loopback SMTP server';
@@ -174,12 +172,7 @@ async function startSink() {
 
 /** Confirmed subscribers, straight into the table: languages in turn, every tenth with a theme. */
 async function insertSubscribers(dataDir, n) {
-  const port = Number(
-    fs.readFileSync(path.join(dataDir, 'postgres', 'postmaster.pid'), 'utf8').split('\n')[3],
-  );
-  const password = fs.readFileSync(path.join(dataDir, 'postgres-password'), 'utf8').trim();
-  const client = new pg.Client({ host: '127.0.0.1', port, user: 'postgres', password, database: 'colloquy' });
-  await client.connect();
+  const client = await connectToDataDir(dataDir);
   try {
     await client.query(
       `INSERT INTO newsletter_subscribers (email, locale, status, token_nonce, created_at, updated_at, confirmed_at)

@@ -15,12 +15,9 @@
 // Target: p99 of the page requests under 100 ms during the recomputes.
 /* global fetch, URLSearchParams -- Node 24 has both built in */
 import crypto from 'node:crypto';
-import fs from 'node:fs';
 import http from 'node:http';
-import path from 'node:path';
-import pg from 'pg';
 import { row } from '../lib/report.mjs';
-import { freePort, httpGet, startColloquy, stop } from '../lib/server.mjs';
+import { connectToDataDir, freePort, httpGet, startColloquy, stop } from '../lib/server.mjs';
 
 export const name = 'opinions-latency';
 export const description =
@@ -51,7 +48,7 @@ export async function run(ctx) {
     env: { PAGE_CACHE_ENTRIES: 0, OPINIONS_RECOMPUTE_INTERVAL_S: 0, LOG_LEVEL: 'warn' },
     nodeFlags: ctx.nodeFlags('opinions-latency'),
   });
-  const db = await connectEmbedded(dataDir);
+  const db = await connectToDataDir(dataDir);
   try {
     const seedStarted = performance.now();
     const mapId = await seedMap(db, size);
@@ -103,16 +100,6 @@ export async function run(ctx) {
     await db.end();
     await stop(server);
   }
-}
-
-async function connectEmbedded(dataDir) {
-  const port = Number(
-    fs.readFileSync(path.join(dataDir, 'postgres', 'postmaster.pid'), 'utf8').split('\n')[3],
-  );
-  const password = fs.readFileSync(path.join(dataDir, 'postgres-password'), 'utf8').trim();
-  const client = new pg.Client({ host: '127.0.0.1', port, user: 'postgres', password, database: 'colloquy' });
-  await client.connect();
-  return client;
 }
 
 /**

@@ -10,13 +10,10 @@
 // connection, give p50 and p95 per page. Last, once the summary is 5 s old (the floor between
 // refreshes), one registration is changed (bumping the version), the page asked for once, and the
 // time until the refreshed summary is stored is the refresh time.
-import fs from 'node:fs';
-import path from 'node:path';
-import pg from 'pg';
 import { processCpuSeconds } from '../lib/cpu.mjs';
 import { descendantsOf } from '../lib/proc.mjs';
 import { row } from '../lib/report.mjs';
-import { freePort, httpGet, startColloquy, stop } from '../lib/server.mjs';
+import { connectToDataDir, freePort, httpGet, startColloquy, stop } from '../lib/server.mjs';
 
 export const name = 'reach';
 export const description = 'reach page p50/p95 at 100,000 registrations; summary refresh time';
@@ -41,7 +38,7 @@ export async function run(ctx) {
     nodeFlags: ctx.nodeFlags('reach'),
     timeoutMs: 120_000,
   });
-  const db = await connect(dataDir);
+  const db = await connectToDataDir(dataDir);
   try {
     const { total, sessionNumber } = await generateRegistrations(db, registrations);
     console.log(`  ${total.toLocaleString('en')} registrations in the database`);
@@ -78,16 +75,6 @@ export async function run(ctx) {
     await db.end();
     await stop(server);
   }
-}
-
-async function connect(dataDir) {
-  const port = Number(
-    fs.readFileSync(path.join(dataDir, 'postgres', 'postmaster.pid'), 'utf8').split('\n')[3],
-  );
-  const password = fs.readFileSync(path.join(dataDir, 'postgres-password'), 'utf8').trim();
-  const client = new pg.Client({ host: '127.0.0.1', port, user: 'postgres', password, database: 'colloquy' });
-  await client.connect();
-  return client;
 }
 
 /**

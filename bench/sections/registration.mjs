@@ -12,11 +12,9 @@
 // SQL beforehand (session cookie = a known token, its SHA-256 in accounts_sessions).
 /* global fetch, URLSearchParams -- Node 24 has both built in */
 import { randomBytes } from 'node:crypto';
-import fs from 'node:fs';
-import path from 'node:path';
 import pg from 'pg';
 import { row } from '../lib/report.mjs';
-import { freePort, startColloquy, stop } from '../lib/server.mjs';
+import { connectToDataDir, freePort, startColloquy, stop } from '../lib/server.mjs';
 
 export const name = 'registration';
 export const description =
@@ -50,7 +48,7 @@ export async function run(ctx) {
       nodeFlags: ctx.nodeFlags('registration'),
       timeoutMs: 120_000,
     });
-    const db = await connectEmbedded(dataDir);
+    const db = await connectToDataDir(dataDir);
     try {
       details.embedded = await measure(server.url, db, { seconds, clients });
     } finally {
@@ -121,16 +119,6 @@ function redact(url) {
   const u = new URL(url);
   if (u.password) u.password = '***';
   return u.toString();
-}
-
-async function connectEmbedded(dataDir) {
-  const port = Number(
-    fs.readFileSync(path.join(dataDir, 'postgres', 'postmaster.pid'), 'utf8').split('\n')[3],
-  );
-  const password = fs.readFileSync(path.join(dataDir, 'postgres-password'), 'utf8').trim();
-  const client = new pg.Client({ host: '127.0.0.1', port, user: 'postgres', password, database: 'colloquy' });
-  await client.connect();
-  return client;
 }
 
 /**
