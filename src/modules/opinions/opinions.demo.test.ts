@@ -1,17 +1,24 @@
 // The demo opinion map: on the ninth session, published, several hundred generated participants
-// whose votes form two to four opinion groups when the math engine maps them; the same rows every
-// time; gone with demo:remove.
+// whose votes form two to four opinion groups when the math engine maps them, each with a demo
+// account registered for the session (so the results' breakdown has known cells); the same rows
+// every time; gone with demo:remove.
 import { sql } from 'drizzle-orm';
 import { expect } from 'vitest';
 import { dbTest as test } from '../../../test/test-deps';
 import { removeDemo, seedDemo } from '../conversations';
-import { removeDemoOpinions, seedDemoOpinions } from './demo/seed-opinions';
+import { removeDemoRegistrations, seedDemoRegistrations } from '../registration';
+import { DEMO_MAP_SLUG, removeDemoOpinions, seedDemoOpinions } from './demo/seed-opinions';
 import { computeOpinionMap, statementTable, voteTable } from './math';
+import { BREAKDOWN_DIMENSIONS, NOT_KNOWN } from './service/breakdown';
+import { recomputeMap } from './service/recompute';
+import { getResultsPage } from './service/results';
 
-test('the demo map: ninth session, hundreds of participants, 2–4 groups, deterministic, removable', async ({
+test('the demo map: ninth session, hundreds of registered participants, 2–4 groups, deterministic, removable', async ({
   deps,
 }) => {
+  // As on the first start (src/seed.ts): the series, its registrations, then the map.
   await seedDemo(deps.db, deps.clock);
+  await seedDemoRegistrations(deps.db, deps.clock);
   const added = await seedDemoOpinions(deps.db, deps.clock);
   expect(added).toBeGreaterThan(5000);
   expect(await seedDemoOpinions(deps.db, deps.clock)).toBe(0);
@@ -30,12 +37,34 @@ test('the demo map: ninth session, hundreds of participants, 2–4 groups, deter
   const votes = await q<{ participant_id: number; statement_id: number; vote: number }>(
     sql`SELECT participant_id, statement_id, vote FROM opinions_votes WHERE map_id = ${map!.id} ORDER BY participant_id, statement_id`,
   );
-  const [people] = await q<{ n: number; external: number }>(
-    sql`SELECT count(*)::int AS n, count(*) FILTER (WHERE external_id LIKE 'demo-%' AND user_id IS NULL)::int AS external
-        FROM opinions_participants WHERE map_id = ${map!.id}`,
+  const [people] = await q<{ n: number; demo: number; registered: number }>(
+    sql`SELECT count(*)::int AS n,
+          count(*) FILTER (WHERE p.external_id LIKE 'demo-%' AND u.email LIKE '%@demo.invalid' AND u.password_hash IS NULL)::int AS demo,
+          count(r.id) FILTER (WHERE r.is_demo AND r.status = 'confirmed')::int AS registered
+        FROM opinions_participants p JOIN accounts_users u ON u.id = p.user_id
+        LEFT JOIN registration_registrations r ON r.user_id = u.id AND r.session_id = (SELECT session_id FROM opinions_maps WHERE id = ${map!.id})
+        WHERE p.map_id = ${map!.id}`,
   );
   expect(people!.n).toBeGreaterThanOrEqual(300);
-  expect(people!.external).toBe(people!.n);
+  expect(people!.demo).toBe(people!.n);
+  expect(people!.registered).toBe(people!.n);
+  // Still within the session's capacity, with the registrations seeded before.
+  const over = await q(
+    sql`SELECT r.mode FROM registration_registrations r JOIN registration_settings s USING (session_id)
+        WHERE r.status = 'confirmed' GROUP BY r.session_id, r.mode, s.onsite_capacity, s.online_capacity
+        HAVING count(*) > CASE r.mode WHEN 'onsite' THEN s.onsite_capacity ELSE s.online_capacity END`,
+  );
+  expect(over).toEqual([]);
+  // A WIPO-like mix: about a third Member State delegates, observers, many regions.
+  const mix = await q<{ category: string; n: number }>(
+    sql`SELECT participant_category::text AS category, count(*)::int AS n FROM registration_registrations r
+        JOIN accounts_users u ON u.id = r.user_id WHERE u.email LIKE '%@demo.invalid' GROUP BY 1`,
+  );
+  const share = (category: string) => (mix.find((m) => m.category === category)?.n ?? 0) / people!.n;
+  expect(share('member_state')).toBeGreaterThan(0.25);
+  expect(share('member_state')).toBeLessThan(0.45);
+  expect(share('igo_observer')).toBeGreaterThan(0.01);
+  expect(share('ngo_observer')).toBeGreaterThan(0.08);
 
   // The math engine finds two to four groups in these votes.
   const result = computeOpinionMap({
@@ -56,11 +85,30 @@ test('the demo map: ninth session, hundreds of participants, 2–4 groups, deter
   );
   expect(fingerprint!.md5).toBe('8af56abf56f56a539dbd3ffd567511e0');
 
+  // The results page's breakdown (suppressed as in public) has known cells in every table.
+  expect(await recomputeMap(deps, map!.id)).toMatchObject({ status: 'stored' });
+  const page = await getResultsPage(deps, null, DEMO_MAP_SLUG);
+  const breakdown = page.results!.breakdown;
+  for (const dimension of BREAKDOWN_DIMENSIONS) {
+    const rows = breakdown.tables[dimension];
+    expect(rows.map((r) => r.key)).not.toContain(NOT_KNOWN);
+    const shown = rows.flatMap((r) => r.counts).filter((c): c is number => c !== null);
+    expect(shown.every((c) => c === 0 || c >= 5)).toBe(true);
+    // Most rows show a real count in at least one group.
+    expect(rows.filter((r) => r.counts.some((c) => c !== null)).length).toBeGreaterThanOrEqual(
+      dimension === 'categories' ? 3 : 5,
+    );
+  }
+
+  // demo:remove (src/cli.ts): sessions, registrations, then maps and the demo accounts.
   await removeDemo(deps.db);
-  expect(await removeDemoOpinions(deps.db)).toBe(1);
-  const [left] = await q<{ m: number; p: number; s: number; v: number }>(
+  await removeDemoRegistrations(deps.db);
+  expect(await removeDemoOpinions(deps.db)).toBe(1 + people!.n);
+  const [left] = await q<{ m: number; p: number; s: number; v: number; u: number; r: number; d: number }>(
     sql`SELECT (SELECT count(*)::int FROM opinions_maps) AS m, (SELECT count(*)::int FROM opinions_participants) AS p,
-        (SELECT count(*)::int FROM opinions_statements) AS s, (SELECT count(*)::int FROM opinions_votes) AS v`,
+        (SELECT count(*)::int FROM opinions_statements) AS s, (SELECT count(*)::int FROM opinions_votes) AS v,
+        (SELECT count(*)::int FROM accounts_users) AS u, (SELECT count(*)::int FROM registration_registrations) AS r,
+        (SELECT count(*)::int FROM registration_delegations) AS d`,
   );
-  expect(left).toEqual({ m: 0, p: 0, s: 0, v: 0 });
+  expect(left).toEqual({ m: 0, p: 0, s: 0, v: 0, u: 0, r: 0, d: 0 });
 }, 120_000);

@@ -1,5 +1,5 @@
 import { eq, sql } from 'drizzle-orm';
-import type { Db } from '../../../db/client';
+import type { Db, DbTransaction as Tx } from '../../../db/client';
 import { createPrng } from '../math/prng';
 import { opinionMaps, opinionParticipants, opinionStatements } from '../opinions.tables';
 
@@ -7,8 +7,11 @@ import { opinionMaps, opinionParticipants, opinionStatements } from '../opinions
  * The demo opinion map: "Training the Machines" (the demo series' ninth session), with statements
  * on AI training and copyright and generated participants whose votes form three opinion groups
  * (rights holders first; open innovation first; a middle ground that wants transparency and
- * licensing). Participants have no account (`externalId` demo-1 …); the map is `is_demo`, and
- * its participants, statements and votes go with it. Deterministic: the same rows every time.
+ * licensing). Every participant (`externalId` demo-1 …) has a demo account (an address at
+ * `demo.invalid`, no password) registered for the ninth session, so the results page's breakdown
+ * by stakeholder group, category and region has real cells. The map is `is_demo`, and its
+ * participants, statements and votes go with it; the accounts go with `removeDemoOpinions`, the
+ * registrations (`is_demo`) with the session. Deterministic: the same rows every time.
  */
 
 export const DEMO_MAP_SLUG = 'training-the-machines';
@@ -27,6 +30,154 @@ interface DemoStatement {
   byParticipant?: boolean;
   /** Not reviewed yet (the map is post-moderated: shown, in the queue). */
   pending?: boolean;
+}
+
+// ── Who the participants are ────────────────────────────────────────────────────────────────────
+
+/**
+ * Demo accounts are the ones at this domain: the accounts table has no demo flag, and `.invalid`
+ * is reserved (RFC 2606), so no real person has such an address and no mail is ever delivered.
+ */
+export const DEMO_ACCOUNT_DOMAIN = 'demo.invalid';
+
+/** The demo account of participant `n` (1-based): a recognisable, stable id (de000009-…). */
+function demoAccountId(n: number): string {
+  return `de000009-0000-4000-8000-${n.toString(16).padStart(12, '0')}`;
+}
+
+type RegistrationGroup =
+  | 'government'
+  | 'ip_office'
+  | 'academia'
+  | 'ip_professional'
+  | 'enterprise'
+  | 'creator'
+  | 'civil_society'
+  | 'media'
+  | 'individual'
+  | 'other';
+
+/**
+ * Stakeholder groups of each opinion group (weights): rights holders lean creators, IP
+ * professionals and publishers; open innovation leans academia, technology companies and civil
+ * society; the middle ground is mostly Member State delegates and intergovernmental observers
+ * ('other'). Over the map that gives about a third Member States (government 21 %, IP offices
+ * 10 %), academia 14 %, IP professionals 14 %, enterprises 12 %, civil society 10 %, creators 8 %,
+ * intergovernmental organisations 4 %, individuals 4 %, media 3 %.
+ */
+const GROUP_MIX: Record<RegistrationGroup, number>[] = [
+  {
+    government: 18,
+    ip_office: 8,
+    academia: 6,
+    ip_professional: 24,
+    enterprise: 8,
+    creator: 18,
+    civil_society: 6,
+    media: 6,
+    individual: 4,
+    other: 2,
+  },
+  {
+    government: 14,
+    ip_office: 4,
+    academia: 26,
+    ip_professional: 6,
+    enterprise: 20,
+    creator: 1,
+    civil_society: 16,
+    media: 1,
+    individual: 8,
+    other: 4,
+  },
+  {
+    government: 36,
+    ip_office: 22,
+    academia: 10,
+    ip_professional: 10,
+    enterprise: 6,
+    creator: 1,
+    civil_society: 6,
+    media: 1,
+    individual: 0,
+    other: 8,
+  },
+];
+
+/** Countries by M49 region: Africa, Americas, Asia, Europe, Oceania. */
+const REGION_COUNTRIES = [
+  'NG KE ZA EG MA GH SN ET DZ TN CM CI UG TZ RW ZW',
+  'US CA BR MX AR CO CL PE JM TT CR UY EC',
+  'CN IN JP KR SG ID PK IR SA AE TH MY PH VN BD LK KZ IL TR',
+  'CH FR GB DE IT ES NL SE PL RU BE AT IE FI NO CZ PT UA GR HU',
+  'AU NZ FJ PG WS',
+].map((list) => list.split(' '));
+/** Member State delegations come from everywhere; other people more from Europe and the Americas. */
+const REGION_MIX = { delegates: [24, 20, 28, 24, 4], others: [13, 24, 22, 38, 3] };
+
+/** One of the choices, drawn with the given weights. */
+function weighted<T extends string | number>(rand: () => number, weights: Record<T, number> | number[]): T {
+  const entries = Object.entries(weights) as [T, number][];
+  const total = entries.reduce((sum, [, w]) => sum + w, 0);
+  let target = rand() * total;
+  for (const [key, w] of entries) {
+    target -= w;
+    if (target < 0) return key;
+  }
+  return entries[entries.length - 1]![0];
+}
+
+/** The account profile's group for a registration's (the profile has its own, shorter list). */
+const PROFILE_GROUP: Record<RegistrationGroup, string> = {
+  government: 'member_state',
+  ip_office: 'member_state',
+  academia: 'academia',
+  ip_professional: 'ip_professional',
+  enterprise: 'enterprise',
+  creator: 'other',
+  civil_society: 'civil_society',
+  media: 'media',
+  individual: 'other',
+  other: 'igo',
+};
+
+interface DemoProfile {
+  group: RegistrationGroup;
+  category: 'member_state' | 'igo_observer' | 'ngo_observer' | 'other';
+  country: string;
+  locale: string;
+  wantsOnsite: boolean;
+}
+
+/**
+ * Who each participant is, from the opinion group their votes come from. A PRNG of its own, so
+ * the votes (and the test's fingerprint of them) do not change with these draws.
+ */
+function demoProfiles(opinionGroups: readonly number[]): DemoProfile[] {
+  const prng = createPrng(9_0009);
+  const rand = () => prng.next();
+  const locales = ['en', 'en', 'en', 'en', 'fr', 'fr', 'es', 'es', 'ar', 'zh', 'ru'];
+  return opinionGroups.map((opinionGroup) => {
+    const group = weighted<RegistrationGroup>(rand, GROUP_MIX[opinionGroup]!);
+    const delegate = group === 'government' || group === 'ip_office';
+    // Accredited observers: intergovernmental organisations, and the NGOs of civil society,
+    // creators' and IP practitioners' associations, and some industry associations.
+    const ngoShare = { civil_society: 0.85, creator: 0.4, ip_professional: 0.35, enterprise: 0.1 } as Partial<
+      Record<RegistrationGroup, number>
+    >;
+    const category = delegate
+      ? 'member_state'
+      : group === 'other'
+        ? 'igo_observer'
+        : rand() < (ngoShare[group] ?? 0)
+          ? 'ngo_observer'
+          : 'other';
+    const region = Number(weighted<string>(rand, delegate ? REGION_MIX.delegates : REGION_MIX.others));
+    const countries = REGION_COUNTRIES[region]!;
+    const country = countries[Math.floor(rand() * countries.length)]!;
+    const locale = locales[Math.floor(rand() * locales.length)]!;
+    return { group, category, country, locale, wantsOnsite: rand() < (delegate ? 0.5 : 0.15) };
+  });
 }
 
 const STATEMENTS: DemoStatement[] = [
@@ -228,10 +379,23 @@ export async function seedDemoOpinions(db: Db, clock: { now(): Date }): Promise<
     });
     const joined = (i: number) =>
       new Date(opensAt.getTime() + Math.floor((i / DEMO_PARTICIPANTS) * 20 * 86_400_000));
+    const profiles = demoProfiles(people.map((p) => p.group));
+    // Each person made an account (and registered) a few days before joining the map.
+    const signedUp = people.map(
+      (_, i) => new Date(joined(i).getTime() - ((i * 7) % 10) * 86_400_000 - 3_600_000),
+    );
+    const accounts = await insertDemoAccounts(tx, profiles, signedUp);
     const participantIds = (
       await tx
         .insert(opinionParticipants)
-        .values(people.map((_, i) => ({ mapId, externalId: `demo-${i + 1}`, createdAt: joined(i) })))
+        .values(
+          people.map((_, i) => ({
+            mapId,
+            userId: demoAccountId(i + 1),
+            externalId: `demo-${i + 1}`,
+            createdAt: joined(i),
+          })),
+        )
         .returning({ id: opinionParticipants.id })
     ).map((r) => r.id);
 
@@ -287,20 +451,132 @@ export async function seedDemoOpinions(db: Db, clock: { now(): Date }): Promise<
         votes.at.push(votedAt.toISOString());
       });
     });
-    // Each column as one PostgreSQL array literal (numbers and ISO times: nothing to quote).
-    const array = (values: (number | string)[]) => `{${values.join(',')}}`;
     await tx.execute(sql`INSERT INTO opinions_votes (map_id, participant_id, statement_id, vote, voted_at)
-      SELECT ${mapId}::uuid, p, s, v, t FROM unnest(${array(votes.participant)}::int[], ${array(votes.statement)}::int[],
-        ${array(votes.vote)}::smallint[], ${array(votes.at)}::timestamptz[]) AS x(p, s, v, t)`);
-    return 1 + participantIds.length + statementIds.length + votes.vote.length;
+      SELECT ${mapId}::uuid, p, s, v, t FROM unnest(${arrayLiteral(votes.participant)}::int[], ${arrayLiteral(votes.statement)}::int[],
+        ${arrayLiteral(votes.vote)}::smallint[], ${arrayLiteral(votes.at)}::timestamptz[]) AS x(p, s, v, t)`);
+    const registered = await insertDemoRegistrations(tx, {
+      sessionId: session.id,
+      startsAt: new Date(session.starts_at),
+      now,
+      profiles,
+      signedUp,
+    });
+    return 1 + accounts + participantIds.length + statementIds.length + votes.vote.length + registered;
   });
 }
 
-/** Takes the demo maps out (`npm run demo:remove`); their participants, statements and votes go with them. */
+/** Each column as one PostgreSQL array literal (numbers, codes and ISO times: nothing to quote). */
+const arrayLiteral = (values: readonly (number | string)[]) => `{${values.join(',')}}`;
+
+/** The participants' accounts, ids demoAccountId(1…); those already there are left alone. */
+async function insertDemoAccounts(
+  tx: Tx,
+  profiles: readonly DemoProfile[],
+  at: readonly Date[],
+): Promise<number> {
+  const { rowCount } = await tx.execute(sql`INSERT INTO accounts_users
+      (id, email, name, country, stakeholder_group, preferred_locale, created_at, updated_at)
+    SELECT ('de000009-0000-4000-8000-' || lpad(to_hex(n::int), 12, '0'))::uuid,
+           'map-participant-' || lpad(n::text, 3, '0') || ${'@' + DEMO_ACCOUNT_DOMAIN},
+           'Demo map participant ' || lpad(n::text, 3, '0'), c, g::accounts_stakeholder_group, l, t, t
+      FROM unnest(${arrayLiteral(profiles.map((p) => p.country))}::text[],
+                  ${arrayLiteral(profiles.map((p) => PROFILE_GROUP[p.group]))}::text[],
+                  ${arrayLiteral(profiles.map((p) => p.locale))}::text[],
+                  ${arrayLiteral(at.map((d) => d.toISOString()))}::timestamptz[]) WITH ORDINALITY AS x(c, g, l, t, n)
+    ON CONFLICT DO NOTHING`);
+  return rowCount ?? 0;
+}
+
+/**
+ * The participants' registrations for the ninth session, confirmed, `is_demo`, within the
+ * session's capacity (onsite when wanted and there is room, else online; nobody beyond it). None
+ * when registration is not set up for the session: the breakdown then reads the account profiles.
+ */
+async function insertDemoRegistrations(
+  tx: Tx,
+  args: {
+    sessionId: string;
+    startsAt: Date;
+    now: Date;
+    profiles: readonly DemoProfile[];
+    signedUp: readonly Date[];
+  },
+): Promise<number> {
+  const { rows } = await tx.execute<{ onsite_room: number; online_room: number }>(sql`
+    SELECT s.onsite_capacity - count(*) FILTER (WHERE r.mode = 'onsite')::int AS onsite_room,
+           s.online_capacity - count(*) FILTER (WHERE r.mode = 'online')::int AS online_room
+      FROM registration_settings s
+      LEFT JOIN registration_registrations r ON r.session_id = s.session_id AND r.status = 'confirmed'
+     WHERE s.session_id = ${args.sessionId}
+     GROUP BY s.onsite_capacity, s.online_capacity`);
+  const room = rows[0];
+  if (!room) return 0;
+  const prng = createPrng(9_0010);
+  const held = args.startsAt < args.now;
+  const r = { n: [] as number[], mode: [] as string[], category: [] as string[], group: [] as string[] };
+  const more = {
+    country: [] as string[],
+    locale: [] as string[],
+    at: [] as string[],
+    attended: [] as string[],
+  };
+  args.profiles.forEach((p, i) => {
+    const mode =
+      p.wantsOnsite && room.onsite_room > 0 ? 'onsite' : room.online_room > 0 ? 'online' : undefined;
+    const attends = prng.next() < (mode === 'onsite' ? 0.85 : 0.68);
+    if (!mode) return;
+    if (mode === 'onsite') room.onsite_room--;
+    else room.online_room--;
+    r.n.push(i + 1);
+    r.mode.push(mode);
+    r.category.push(p.category);
+    r.group.push(p.group);
+    more.country.push(p.country);
+    more.locale.push(p.locale);
+    more.at.push(args.signedUp[i]!.toISOString());
+    more.attended.push(
+      held && attends ? new Date(args.startsAt.getTime() + (i % 20) * 60_000).toISOString() : 'NULL',
+    );
+  });
+  // Member State delegates belong to their State's delegation (made, as a demo one, when missing).
+  await tx.execute(sql`INSERT INTO registration_delegations (country, is_demo, created_at)
+    SELECT DISTINCT c, true, now() FROM unnest(${arrayLiteral(more.country)}::text[], ${arrayLiteral(r.category)}::text[]) AS x(c, k)
+     WHERE k = 'member_state'
+    ON CONFLICT (country) DO NOTHING`);
+  const { rowCount } = await tx.execute(sql`INSERT INTO registration_registrations
+      (session_id, user_id, person_key, mode, status, participant_category, stakeholder_group, country, display_name,
+       delegation_id, consent_public_list, consent_recording, locale, check_in_code, created_at, updated_at,
+       confirmed_at, checked_in_at, joined_online_at, reminder_sent_at, is_demo)
+    SELECT ${args.sessionId}::uuid, u.id, u.id, x.mode::registration_mode, 'confirmed', x.category::registration_participant_category,
+           x.grp::registration_stakeholder_group, x.country, u.name, d.id, x.n % 5 <> 0, x.n % 7 <> 0, x.locale,
+           'DEMOM' || lpad(x.n::text, 4, '0'), x.at, x.at, x.at,
+           CASE WHEN x.mode = 'onsite' THEN x.attended END, CASE WHEN x.mode = 'online' THEN x.attended END,
+           ${held ? new Date(args.startsAt.getTime() - 86_400_000).toISOString() : null}::timestamptz, true
+      FROM unnest(${arrayLiteral(r.n)}::int[], ${arrayLiteral(r.mode)}::text[], ${arrayLiteral(r.category)}::text[],
+                  ${arrayLiteral(r.group)}::text[], ${arrayLiteral(more.country)}::text[], ${arrayLiteral(more.locale)}::text[],
+                  ${arrayLiteral(more.at)}::timestamptz[], ${arrayLiteral(more.attended)}::timestamptz[])
+           AS x(n, mode, category, grp, country, locale, at, attended)
+      JOIN accounts_users u ON u.id = ('de000009-0000-4000-8000-' || lpad(to_hex(x.n), 12, '0'))::uuid
+      LEFT JOIN registration_delegations d ON d.country = x.country AND x.category = 'member_state'
+    ON CONFLICT DO NOTHING`);
+  return rowCount ?? 0;
+}
+
+/**
+ * Takes the demo maps out (`npm run demo:remove`); their participants, statements and votes go
+ * with them. Then the demo accounts (their registrations are `is_demo`: they go with the demo
+ * sessions, or with removeDemoRegistrations).
+ * @returns how many maps and accounts were removed.
+ */
 export async function removeDemoOpinions(db: Db): Promise<number> {
-  const removed = await db
-    .delete(opinionMaps)
-    .where(eq(opinionMaps.isDemo, true))
-    .returning({ id: opinionMaps.id });
-  return removed.length;
+  return db.transaction(async (tx) => {
+    const maps = await tx
+      .delete(opinionMaps)
+      .where(eq(opinionMaps.isDemo, true))
+      .returning({ id: opinionMaps.id });
+    const accounts = await tx.execute(
+      sql`DELETE FROM accounts_users WHERE email LIKE ${'%@' + DEMO_ACCOUNT_DOMAIN}`,
+    );
+    return maps.length + (accounts.rowCount ?? 0);
+  });
 }
