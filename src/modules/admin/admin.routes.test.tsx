@@ -111,3 +111,109 @@ describe('the outbox', () => {
     expect((await get('/en/admin/outbox/not-a-uuid', secretariat)).statusCode).toBe(404);
   });
 });
+
+describe('attachments in the outbox', () => {
+  // Every byte value, so a download that went through text or lost a byte would differ.
+  const binary = Buffer.from(Array.from({ length: 512 }, (_, i) => (i * 7) % 256));
+  const calendar = 'BEGIN:VCALENDAR\r\nSUMMARY:Séance 9 — 知识产权\r\nEND:VCALENDAR\r\n';
+
+  async function mailWithAttachments() {
+    return deps.mailer.send(
+      makeOutgoingMail({
+        subject: 'Registration confirmed',
+        attachments: [
+          {
+            filename: 'session-9.ics',
+            contentType: 'text/calendar; charset=utf-8; method=PUBLISH',
+            content: calendar,
+          },
+          { filename: 'check-in.png', contentType: 'image/png', content: binary, cid: 'check-in-qr' },
+        ],
+      }),
+    );
+  }
+
+  test('the message and the list show each attachment’s name, type and size, and each downloads byte for byte', async () => {
+    const { id } = await mailWithAttachments();
+
+    const detail = await get(`/en/admin/outbox/${id}`, secretariat);
+    const list = await get('/en/admin/outbox', secretariat);
+    const ics = await get(`/en/admin/outbox/${id}/attachments/0`, secretariat);
+    const png = await get(`/en/admin/outbox/${id}/attachments/1`, secretariat);
+
+    expect(detail.statusCode).toBe(200);
+    expect(detail.body).toContain('<h2>Attachments</h2>');
+    expect(detail.body).toContain(
+      `<a href="/en/admin/outbox/${id}/attachments/0" download="session-9.ics" dir="auto">session-9.ics</a>`,
+    );
+    expect(detail.body).toContain('<code>text/calendar; charset=utf-8; method=PUBLISH</code>');
+    expect(detail.body).toContain(
+      `<a href="/en/admin/outbox/${id}/attachments/1" download="check-in.png" dir="auto">check-in.png</a> (shown in the message)`,
+    );
+    expect(detail.body).toContain('<code>image/png</code></td><td>0.5 KB</td>');
+    expect(list.body).toContain(
+      `<li><a href="/en/admin/outbox/${id}/attachments/1" download="check-in.png" dir="auto">check-in.png</a></li>`,
+    );
+    expect(ics.statusCode).toBe(200);
+    expect(ics.headers).toMatchObject({
+      'content-type': 'text/calendar; charset=utf-8; method=PUBLISH',
+      'content-disposition': 'attachment; filename="session-9.ics"',
+      'content-security-policy': "default-src 'none'; sandbox",
+      'x-content-type-options': 'nosniff',
+      'cache-control': 'private, no-store',
+    });
+    expect(ics.rawPayload.equals(Buffer.from(calendar))).toBe(true);
+    expect(png.headers['content-type']).toBe('image/png');
+    expect(png.headers['content-disposition']).toBe('attachment; filename="check-in.png"');
+    expect(png.rawPayload.equals(binary)).toBe(true);
+  });
+
+  test('a message without attachments says so', async () => {
+    const { id } = await deps.mailer.send(makeOutgoingMail({ subject: 'Plain' }));
+
+    const detail = await get(`/es/admin/outbox/${id}`, secretariat);
+
+    expect(detail.body).toContain('<p>Este mensaje no tiene archivos adjuntos.</p>');
+    expect(detail.body).not.toContain(`/es/admin/outbox/${id}/attachments/`);
+  });
+
+  test('an unknown message or attachment is a 404 page in the viewer’s language', async () => {
+    const { id } = await mailWithAttachments();
+    const plain = await deps.mailer.send(makeOutgoingMail());
+
+    const pastTheLast = await get(`/fr/admin/outbox/${id}/attachments/2`, secretariat);
+    const noneAtAll = await get(`/ar/admin/outbox/${plain.id}/attachments/0`, secretariat);
+    const unknownMessage = await get(
+      '/fr/admin/outbox/00000000-0000-4000-8000-000000000000/attachments/0',
+      secretariat,
+    );
+    const notAnIndex = await get(`/fr/admin/outbox/${id}/attachments/first`, secretariat);
+
+    for (const res of [pastTheLast, unknownMessage, notAnIndex]) {
+      expect(res.statusCode).toBe(404);
+      expect(res.headers['content-type']).toBe('text/html; charset=utf-8');
+      expect(res.body).toContain('<html lang="fr" dir="ltr">');
+      expect(res.body).toContain('Cette page est introuvable.');
+    }
+    expect(noneAtAll.statusCode).toBe(404);
+    expect(noneAtAll.body).toContain('<html lang="ar" dir="rtl">');
+  });
+
+  test('only the secretariat may download one: a participant or moderator gets 403, nobody is sent to sign in', async () => {
+    const { id } = await mailWithAttachments();
+
+    const asParticipant = await get(`/en/admin/outbox/${id}/attachments/0`, participant);
+    const asModerator = await get(`/en/admin/outbox/${id}/attachments/1`, moderator);
+    const badIndexAsParticipant = await get(`/en/admin/outbox/${id}/attachments/x`, participant);
+    const asNobody = await get(`/en/admin/outbox/${id}/attachments/0`);
+
+    expect(asParticipant.statusCode).toBe(403);
+    expect(asParticipant.body).not.toContain('VCALENDAR');
+    expect(asModerator.statusCode).toBe(403);
+    expect(badIndexAsParticipant.statusCode).toBe(403);
+    expect(asNobody.statusCode).toBe(303);
+    expect(asNobody.headers.location).toBe(
+      `/en/sign-in?next=${encodeURIComponent(`/en/admin/outbox/${id}/attachments/0`)}`,
+    );
+  });
+});

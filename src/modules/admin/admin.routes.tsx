@@ -4,9 +4,9 @@ import type { PageRouteOptions } from '../../platform/http/module';
 import { parseParams, parseQuery } from '../../platform/http/parse';
 import { sendPage, viewContextOf } from '../../platform/http/request-context';
 import { adminNavLinks } from '../../platform/views/admin-nav';
-import { can, requireViewer, type Permission, type Viewer } from '../accounts';
-import { outboxParamsSchema, outboxQuerySchema } from './admin.schema';
-import { getDashboard, getOutboxMessage, listOutbox } from './admin.service';
+import { assertCan, can, requireViewer, type Permission, type Viewer } from '../accounts';
+import { outboxAttachmentParamsSchema, outboxParamsSchema, outboxQuerySchema } from './admin.schema';
+import { getDashboard, getOutboxAttachment, getOutboxMessage, listOutbox } from './admin.service';
 import { DashboardPage } from './views/dashboard-page';
 import { OutboxListPage, OutboxMessagePage } from './views/outbox-pages';
 
@@ -68,5 +68,16 @@ export const adminRoutes: FastifyPluginAsync<PageRouteOptions> = async (
       },
       'private, no-store',
     );
+  });
+
+  // An attachment as the file it is (a registration's .ics, its check-in QR code), downloaded with
+  // the same sandboxing policy as the HTML part.
+  app.get('/outbox/:id/attachments/:index', { onSend: downloadHeaders }, async (req, reply) => {
+    // Who asks comes first: to anyone else, even an index that is not a number is 403.
+    const viewer = await requireViewer(deps, req);
+    assertCan(viewer, 'outbox.read');
+    const { id, index } = parseParams(outboxAttachmentParamsSchema, req.params);
+    const file = await getOutboxAttachment(deps, { actor: viewer, id, index });
+    return sendDownload(reply, file, 'private, no-store');
   });
 };

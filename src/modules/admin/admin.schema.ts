@@ -16,3 +16,12 @@ export const outboxQuerySchema = z.object({
 export type OutboxQuery = z.infer<typeof outboxQuerySchema>;
 
 export const outboxParamsSchema = z.object({ id: z.uuid() });
+
+/** One attachment of an outbox message: its position in the message, from 0. */
+export const outboxAttachmentParamsSchema = z.object({
+  id: z.uuid(),
+  index: z
+    .string()
+    .regex(/^\d{1,3}$/)
+    .transform(Number),
+});

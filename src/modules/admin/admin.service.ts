@@ -35,7 +35,7 @@ export async function getDashboard(deps: Deps, { actor }: { actor: Actor | null 
 export const OUTBOX_PAGE_SIZE = 50;
 
 export interface OutboxPage {
-  messages: OutboxMail[];
+  messages: OutboxMessage[];
   counts: Record<MailStatus, number>;
   /** `before` for the next (older) page; none on the last page. */
   nextBefore: string | undefined;
@@ -56,7 +56,7 @@ export async function listOutbox(
     listOutboxMail(deps.db, { status, limit: OUTBOX_PAGE_SIZE + 1, before: cursor }),
     countOutboxMailByStatus(deps.db),
   ]);
-  const messages = rows.slice(0, OUTBOX_PAGE_SIZE);
+  const messages = rows.slice(0, OUTBOX_PAGE_SIZE).map(withAttachmentList);
   const last = messages[messages.length - 1];
   return {
     messages,
@@ -73,16 +73,60 @@ function parseCursor(before: string): { createdAt: Date; id: string } {
   return { createdAt, id: before.slice(at + 1) };
 }
 
+/** A file sent with a message, as the back office lists it (the bytes stay in the outbox row). */
+export interface OutboxAttachment {
+  /** Its position in the message, from 0: the download's address. */
+  index: number;
+  fileName: string;
+  mediaType: string;
+  byteSize: number;
+  /** Shown inside the HTML part (`cid:`), such as the check-in QR code. */
+  isInline: boolean;
+}
+
+/** A message with the list of its attachments (docs/adr/0024). */
+export type OutboxMessage = OutboxMail & { attachmentList: OutboxAttachment[] };
+
+function withAttachmentList(message: OutboxMail): OutboxMessage {
+  const attachmentList = (message.attachments ?? []).map((a, index) => ({
+    index,
+    fileName: a.filename,
+    mediaType: a.contentType,
+    byteSize: Buffer.byteLength(a.contentBase64, 'base64'),
+    isInline: Boolean(a.cid),
+  }));
+  return { ...message, attachmentList };
+}
+
 /**
- * One message of the outbox with its text and HTML.
+ * One message of the outbox with its text and HTML, and its attachments listed.
  * @throws AppError UNAUTHENTICATED, FORBIDDEN, NOT_FOUND
  */
 export async function getOutboxMessage(
   deps: Deps,
   { actor, id }: { actor: Actor | null; id: string },
-): Promise<OutboxMail> {
+): Promise<OutboxMessage> {
   assertCan(actor, 'outbox.read');
   const message = await findOutboxMail(deps.db, id);
   if (!message) throw new AppError('NOT_FOUND', { message: id });
-  return message;
+  return withAttachmentList(message);
+}
+
+/**
+ * One attachment of an outbox message, its bytes as they were (or will be) sent.
+ * @throws AppError UNAUTHENTICATED, FORBIDDEN, NOT_FOUND (no such message, or no attachment at `index`)
+ */
+export async function getOutboxAttachment(
+  deps: Deps,
+  { actor, id, index }: { actor: Actor | null; id: string; index: number },
+): Promise<{ fileName: string; mediaType: string; bytes: Buffer }> {
+  assertCan(actor, 'outbox.read');
+  const message = await findOutboxMail(deps.db, id);
+  const attachment = message?.attachments?.[index];
+  if (!attachment) throw new AppError('NOT_FOUND', { message: id, attachment: index });
+  return {
+    fileName: attachment.filename,
+    mediaType: attachment.contentType,
+    bytes: Buffer.from(attachment.contentBase64, 'base64'),
+  };
 }

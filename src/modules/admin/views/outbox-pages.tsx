@@ -1,6 +1,6 @@
 import type { MessageKey } from '../../../platform/i18n/t';
 import { mailStatus } from '../../../platform/mail/mail.tables';
-import type { OutboxMail } from '../admin.service';
+import type { OutboxAttachment, OutboxMessage } from '../admin.service';
 import { AdminLayout, type AdminNavLink } from '../../../platform/views/admin-layout';
 import type { ViewContext } from '../../../platform/views/view-context';
 import type { OutboxQuery } from '../admin.schema';
@@ -19,6 +19,64 @@ function formatAt(at: Date | null, locale: string): string {
 
 const statusLabel = (ctx: ViewContext, status: string) =>
   ctx.t(`admin.outbox.status.${status}` as MessageKey);
+
+/** An attachment's name, linking to its download. */
+const AttachmentLink = ({
+  locale,
+  messageId,
+  a,
+}: {
+  locale: string;
+  messageId: string;
+  a: OutboxAttachment;
+}) => (
+  <a href={`/${locale}/admin/outbox/${messageId}/attachments/${a.index}`} download={a.fileName} dir="auto">
+    {a.fileName}
+  </a>
+);
+
+/** Kilobytes with one decimal: a confirmation's files are a few hundred bytes to a few KB. */
+const sizeFormats = new Map<string, Intl.NumberFormat>();
+function formatKb(bytes: number, locale: string): string {
+  let format = sizeFormats.get(locale);
+  if (!format) {
+    format = new Intl.NumberFormat(locale, { minimumFractionDigits: 1, maximumFractionDigits: 1 });
+    sizeFormats.set(locale, format);
+  }
+  return format.format(Math.max(0.1, bytes / 1024));
+}
+
+/** A message's attachments: each one's name (its download), media type and size. */
+function AttachmentTable({ ctx, message }: { ctx: ViewContext; message: OutboxMessage }) {
+  const { t, locale } = ctx;
+  return (
+    <div class="table-scroll" role="region" aria-label={t('admin.outbox.attachments')} tabIndex={0}>
+      <table>
+        <thead>
+          <tr>
+            <th scope="col">{t('admin.outbox.attachment.name')}</th>
+            <th scope="col">{t('admin.outbox.attachment.type')}</th>
+            <th scope="col">{t('admin.outbox.attachment.size')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {message.attachmentList.map((a) => (
+            <tr key={a.index}>
+              <td>
+                <AttachmentLink locale={locale} messageId={message.id} a={a} />
+                {a.isInline ? <> ({t('admin.outbox.attachment.inline')})</> : null}
+              </td>
+              <td>
+                <code>{a.mediaType}</code>
+              </td>
+              <td>{t('admin.file.size', { kb: formatKb(a.byteSize, locale) })}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
 
 /** The outbox: a status filter with counts, then the messages newest first. */
 export function OutboxListPage({
@@ -73,6 +131,7 @@ export function OutboxListPage({
                 <th scope="col">{t('admin.outbox.sent')}</th>
                 <th scope="col">{t('admin.outbox.attempts')}</th>
                 <th scope="col">{t('admin.outbox.lastError')}</th>
+                <th scope="col">{t('admin.outbox.attachments')}</th>
               </tr>
             </thead>
             <tbody>
@@ -92,6 +151,17 @@ export function OutboxListPage({
                   <td>{formatAt(m.sentAt, locale)}</td>
                   <td>{m.attempts}</td>
                   <td>{m.lastError ?? ''}</td>
+                  <td>
+                    {m.attachmentList.length > 0 ? (
+                      <ul class="admin-list">
+                        {m.attachmentList.map((a) => (
+                          <li key={a.index}>
+                            <AttachmentLink locale={locale} messageId={m.id} a={a} />
+                          </li>
+                        ))}
+                      </ul>
+                    ) : null}
+                  </td>
                 </tr>
               ))}
             </tbody>
@@ -109,7 +179,10 @@ export function OutboxListPage({
   );
 }
 
-/** One message: its envelope, its plain text, and its HTML to download (never rendered here). */
+/**
+ * One message: its envelope, its plain text, its HTML to download (never rendered here) and its
+ * attachments to download.
+ */
 export function OutboxMessagePage({
   ctx,
   nav,
@@ -117,7 +190,7 @@ export function OutboxMessagePage({
 }: {
   ctx: ViewContext;
   nav: AdminNavLink[];
-  message: OutboxMail;
+  message: OutboxMessage;
 }) {
   const { t, locale } = ctx;
   const base = `/${locale}/admin/outbox`;
@@ -158,6 +231,12 @@ export function OutboxMessagePage({
           {t('admin.outbox.downloadHtml')}
         </a>
       </p>
+      <h2>{t('admin.outbox.attachments')}</h2>
+      {message.attachmentList.length > 0 ? (
+        <AttachmentTable ctx={ctx} message={message} />
+      ) : (
+        <p>{t('admin.outbox.attachment.none')}</p>
+      )}
     </AdminLayout>
   );
 }
