@@ -263,6 +263,26 @@ export async function listOutboxMail(
   return selectResolved(db, and(...conditions), opts.limit);
 }
 
+/**
+ * The mail to one address (matched case-insensitively, as `eraseOutboxMailTo` does), newest first,
+ * resolved: for a person's "download my data". `keptSince`: only messages created since then, and
+ * those still queued, which is what the retention sweep leaves (docs/adr/0026-outbox-retention.md).
+ * Reads the whole outbox (no index on the address): called rarely, on a table kept to the retention.
+ */
+export async function listOutboxMailTo(
+  db: DbOrTransaction,
+  address: string,
+  { keptSince }: { keptSince?: Date } = {},
+): Promise<OutboxMail[]> {
+  return selectResolved(
+    db,
+    and(
+      sql`lower(${mailOutbox.toAddress}) = lower(${address})`,
+      keptSince ? or(eq(mailOutbox.status, 'queued'), gte(mailOutbox.createdAt, keptSince)) : undefined,
+    ),
+  );
+}
+
 /** How many messages are in each status (every status present, zero when none). */
 export async function countOutboxMailByStatus(db: DbOrTransaction): Promise<Record<MailStatus, number>> {
   const rows = await db

@@ -1,7 +1,7 @@
 import type { Deps } from '../../../deps';
 import { AppError } from '../../../platform/errors';
 import type { AppModule, PersonalDataSubject } from '../../../platform/http/module';
-import { eraseOutboxMailTo } from '../../../platform/mail/outbox.repo';
+import { eraseOutboxMailTo, listOutboxMailTo } from '../../../platform/mail/outbox.repo';
 import { forgetAuditActor } from '../../audit';
 import { assertCan, type Actor } from '../accounts.policy';
 import { deleteSignInTokensOfEmail, listSignInTokensOfEmail } from '../repo/sign-in-tokens';
@@ -75,11 +75,21 @@ export async function deleteOwnAccount(
   });
 }
 
-/** What accounts itself holds: the profile, roles, sessions (no tokens) and pending sign-ins. */
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/**
+ * What accounts itself holds: the profile, roles, sessions (no tokens), pending sign-ins, and the
+ * mail Colloquy sent or will send to the person's address, as far as the outbox keeps it
+ * (MAIL_RETENTION_DAYS, docs/adr/0026-outbox-retention.md): accounts is what erases it.
+ */
 export async function exportAccountData(deps: Deps, subject: PersonalDataSubject): Promise<unknown> {
   const user = await getUser(deps.db, subject.id);
   const sessions = await listSessionsOfUser(deps.db, subject.id);
   const signIns = await listSignInTokensOfEmail(deps.db, subject.email);
+  const retentionDays = deps.config.MAIL_RETENTION_DAYS;
+  const mail = await listOutboxMailTo(deps.db, subject.email, {
+    keptSince: retentionDays > 0 ? new Date(deps.clock.now().getTime() - retentionDays * DAY_MS) : undefined,
+  });
   return {
     profile: {
       email: user.email,
@@ -111,6 +121,21 @@ export async function exportAccountData(deps: Deps, subject: PersonalDataSubject
       usedAt: s.usedAt?.toISOString() ?? null,
       language: s.locale,
     })),
+    mail: {
+      /** Days a message is kept after it is sent, failed or held; null: kept until the account goes. */
+      keptForDays: retentionDays > 0 ? retentionDays : null,
+      messages: mail.map((m) => ({
+        kind: m.kind,
+        to: m.toAddress,
+        language: m.locale,
+        subject: m.subject,
+        status: m.status,
+        writtenAt: m.createdAt.toISOString(),
+        sentAt: m.sentAt?.toISOString() ?? null,
+        text: m.text,
+        attachments: (m.attachments ?? []).map((a) => ({ fileName: a.filename, mediaType: a.contentType })),
+      })),
+    },
   };
 }
 
