@@ -5,6 +5,7 @@ import {
   opinionMaps,
   opinionParticipants,
   opinionResults,
+  opinionStatementCounts,
   opinionStatements,
   opinionVotes,
 } from './opinions.tables';
@@ -57,6 +58,7 @@ export async function updateMap(
 const statementCount = sql<number>`(SELECT count(*)::int FROM opinions_statements s WHERE s.map_id = opinions_maps.id)`;
 const pendingCount = sql<number>`(SELECT count(*)::int FROM opinions_statements s WHERE s.map_id = opinions_maps.id AND s.status = 'pending')`;
 const participantCount = sql<number>`(SELECT count(*)::int FROM opinions_participants p WHERE p.map_id = opinions_maps.id)`;
+const sessionTimeZone = sql<string>`coalesce((SELECT s.time_zone FROM conversations_sessions s WHERE s.id = opinions_maps.session_id), 'UTC')`;
 
 /** Every map (the back office), or only published ones, newest first, with their counts. */
 export async function listMaps(db: DbOrTransaction, { publishedOnly }: { publishedOnly: boolean }) {
@@ -66,6 +68,7 @@ export async function listMaps(db: DbOrTransaction, { publishedOnly }: { publish
       statements: statementCount,
       pending: pendingCount,
       participants: participantCount,
+      timeZone: sessionTimeZone,
     })
     .from(opinionMaps)
     .where(publishedOnly ? eq(opinionMaps.isPublished, true) : undefined)
@@ -75,6 +78,7 @@ export async function listMaps(db: DbOrTransaction, { publishedOnly }: { publish
     statements: r.statements,
     pending: r.pending,
     participants: r.participants,
+    timeZone: r.timeZone,
   }));
 }
 
@@ -116,6 +120,7 @@ interface SessionRow extends Record<string, unknown> {
   number: number;
   title: LocalizedText;
   is_published: boolean;
+  time_zone: string;
 }
 
 const sessionOf = (r: SessionRow): MapSession => ({
@@ -124,9 +129,10 @@ const sessionOf = (r: SessionRow): MapSession => ({
   number: r.number,
   title: r.title,
   isPublished: r.is_published,
+  timeZone: r.time_zone,
 });
 
-const SESSION_SELECT = sql`SELECT s.id, se.slug AS series_slug, s.number, s.title,
+const SESSION_SELECT = sql`SELECT s.id, se.slug AS series_slug, s.number, s.title, s.time_zone,
   (s.is_published AND se.is_published) AS is_published
   FROM conversations_sessions s JOIN conversations_series se ON se.id = s.series_id`;
 
@@ -176,7 +182,11 @@ export async function hasStatementText(db: DbOrTransaction, mapId: string, body:
   return rows.length > 0;
 }
 
-/** Every statement of a map with its vote counts, in the order they were written. */
+/**
+ * Every statement of a map with its vote counts, in the order they were written. The counts are
+ * the counter rows that triggers keep with every vote write (opinions_statement_counts, ADR 0027):
+ * one primary-key lookup per statement, however many votes the map has.
+ */
 export async function listStatementsWithCounts(
   db: DbOrTransaction,
   mapId: string,
@@ -184,14 +194,13 @@ export async function listStatementsWithCounts(
   const rows = await db
     .select({
       statement: opinionStatements,
-      agree: sql<number>`count(*) FILTER (WHERE ${opinionVotes.vote} = 1)::int`,
-      disagree: sql<number>`count(*) FILTER (WHERE ${opinionVotes.vote} = -1)::int`,
-      pass: sql<number>`count(*) FILTER (WHERE ${opinionVotes.vote} = 0)::int`,
+      agree: sql<number>`coalesce(${opinionStatementCounts.agree}, 0)`,
+      disagree: sql<number>`coalesce(${opinionStatementCounts.disagree}, 0)`,
+      pass: sql<number>`coalesce(${opinionStatementCounts.pass}, 0)`,
     })
     .from(opinionStatements)
-    .leftJoin(opinionVotes, eq(opinionVotes.statementId, opinionStatements.id))
+    .leftJoin(opinionStatementCounts, eq(opinionStatementCounts.statementId, opinionStatements.id))
     .where(eq(opinionStatements.mapId, mapId))
-    .groupBy(opinionStatements.id)
     .orderBy(asc(opinionStatements.id));
   return rows.map((r) => ({ ...r.statement, agree: r.agree, disagree: r.disagree, pass: r.pass }));
 }

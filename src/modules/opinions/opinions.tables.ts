@@ -156,6 +156,21 @@ export const opinionVotes = pgTable(
 );
 
 /**
+ * Each statement's vote counts, kept by triggers on opinions_votes in the transaction of every
+ * vote write, whoever writes it (migration 0017_opinion_statement_counts_triggers.sql): what the
+ * participation page's priority rule reads instead of counting the map's votes on each view
+ * (docs/adr/0027-which-statement-next.md). No row yet: no votes.
+ */
+export const opinionStatementCounts = pgTable('opinions_statement_counts', {
+  statementId: integer()
+    .primaryKey()
+    .references(() => opinionStatements.id, { onDelete: 'cascade' }),
+  agree: integer().notNull().default(0),
+  disagree: integer().notNull().default(0),
+  pass: integer().notNull().default(0),
+});
+
+/**
  * The latest computed opinion map of a map: `result` is `opinionMapToJson` of the math engine's
  * output (it is also the warm start of the next computation). `votesThrough` is the newest
  * `votedAt` the computation saw; votes after it make the map due for a recompute.
