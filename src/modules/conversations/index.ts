@@ -25,3 +25,5 @@ export { listThemesOfPublishedSeries } from './conversations.repo';
 // The back office's six-languages-side-by-side field, for other modules' admin forms.
 export { localizedOf, localizedValues } from './conversations.admin.schema';
 export { LocalizedFieldset } from './views/admin/parts';
+// Times typed on a session's clock (datetime-local fields), for other modules' admin forms.
+export { instantToZonedLocal, zonedLocalToInstant } from './conversations.admin.time';

@@ -8,6 +8,8 @@ import { makeSeries, makeSession } from '../../../test/factories';
 import { signedInUser, type SignedInUser } from '../../../test/accounts';
 import { createTestDeps, type TestDeps } from '../../../test/test-deps';
 import en from '../../platform/i18n/messages/en.json' with { type: 'json' };
+import ar from '../../platform/i18n/messages/ar.json' with { type: 'json' };
+import es from '../../platform/i18n/messages/es.json' with { type: 'json' };
 import fr from '../../platform/i18n/messages/fr.json' with { type: 'json' };
 import { findMapBySlug, listStatementsWithCounts } from './opinions.repo';
 
@@ -85,7 +87,8 @@ describe('maps', () => {
       allowStatements: true,
       isPublished: false,
       topic: { en: 'Training data and copyright', fr: 'Données d’entraînement et droit d’auteur' },
-      opensAt: new Date('2026-11-01T09:00:00Z'),
+      // 09:00 on the session's clock (Europe/Zurich, winter time)
+      opensAt: new Date('2026-11-01T08:00:00Z'),
       closesAt: null,
     });
     const page = await app.inject({ url: `/en/admin/opinions/${map.id}`, headers: sec.headers });
@@ -126,6 +129,94 @@ describe('maps', () => {
     );
     expect((await post(moderator, '/en/admin/opinions', MAP)).statusCode).toBe(403);
     expect((await app.inject({ url: '/en/admin/opinions' })).statusCode).toBe(303);
+  });
+});
+
+describe('opening and closing on the clock of the map’s session', () => {
+  test('typed in the session’s zone, shown back in it, the zone named beside the fields', async () => {
+    const created = await post(sec, '/en/admin/opinions', {
+      ...MAP,
+      slug: 'zoned',
+      sessionId,
+      opensAt: '2026-07-01T09:30',
+      closesAt: '2026-12-01T18:00',
+    });
+
+    expect(created.statusCode).toBe(303);
+    const map = (await findMapBySlug(deps.db, 'zoned'))!;
+    // Zurich: summer time (UTC+2) in July, winter time (UTC+1) in December
+    expect(map.opensAt).toEqual(new Date('2026-07-01T07:30:00Z'));
+    expect(map.closesAt).toEqual(new Date('2026-12-01T17:00:00Z'));
+    const page = await app.inject({ url: `/fr/admin/opinions/${map.id}`, headers: sec.headers });
+    expect(page.body).toContain('name="opensAt" type="datetime-local" value="2026-07-01T09:30"');
+    expect(page.body).toContain('name="closesAt" type="datetime-local" value="2026-12-01T18:00"');
+    expect(page.body).toContain(
+      `<legend>${fr['opinions.admin.when'].replace('{zone}', 'Europe/Zurich')}</legend>`,
+    );
+    expect(page.body).toContain(fr['opinions.admin.opensHint'].replace('{zone}', 'Europe/Zurich'));
+  });
+
+  test('without a session the times are UTC', async () => {
+    await post(sec, '/en/admin/opinions', { ...MAP, slug: 'utc-map', opensAt: '2026-07-01T09:30' });
+
+    const map = (await findMapBySlug(deps.db, 'utc-map'))!;
+    const page = await app.inject({ url: `/en/admin/opinions/${map.id}`, headers: sec.headers });
+
+    expect(map.opensAt).toEqual(new Date('2026-07-01T09:30:00Z'));
+    expect(page.body).toContain(`<legend>${en['opinions.admin.when'].replace('{zone}', 'UTC')}</legend>`);
+  });
+
+  test('a time the zone skips, a day that does not exist, closing before opening: 422, the form kept, in the page’s language', async () => {
+    // 29 March 2026, 02:30 does not happen in Zurich: the clocks go from 02:00 to 03:00.
+    const skipped = await post(sec, '/fr/admin/opinions', {
+      ...MAP,
+      slug: 'skipped-hour',
+      sessionId,
+      opensAt: '2026-03-29T02:30',
+    });
+    const noDay = await post(sec, '/ar/admin/opinions', {
+      ...MAP,
+      slug: 'no-such-day',
+      opensAt: '2026-02-30T10:00',
+    });
+    const backwards = await post(sec, '/es/admin/opinions', {
+      ...MAP,
+      slug: 'backwards',
+      sessionId,
+      opensAt: '2026-11-02T10:00',
+      closesAt: '2026-11-02T09:59',
+    });
+
+    expect(skipped.statusCode).toBe(422);
+    expect(skipped.body).toContain(fr['opinions.error.noSuchTime']);
+    expect(skipped.body).toContain('value="2026-03-29T02:30"');
+    expect(skipped.body).toContain('value="skipped-hour"');
+    expect(noDay.statusCode).toBe(422);
+    expect(noDay.body).toContain(ar['opinions.error.noSuchTime']);
+    expect(noDay.body).toContain('value="2026-02-30T10:00"');
+    expect(backwards.statusCode).toBe(422);
+    expect(backwards.body).toContain(es['opinions.error.closesBeforeOpens']);
+    expect(backwards.body).toContain('value="2026-11-02T09:59"');
+    expect(await findMapBySlug(deps.db, 'skipped-hour')).toBeUndefined();
+  });
+
+  test('the same wall-clock times saved under another session are read on its clock', async () => {
+    const tokyo = await makeSession(deps.db, {
+      seriesId: (await makeSeries(deps.db)).id,
+      number: 1,
+      timeZone: 'Asia/Tokyo',
+    });
+    await post(sec, '/en/admin/opinions', { ...MAP, slug: 'moved', sessionId, opensAt: '2026-11-02T10:00' });
+    const map = (await findMapBySlug(deps.db, 'moved'))!;
+
+    await post(sec, `/en/admin/opinions/${map.id}`, {
+      ...MAP,
+      slug: 'moved',
+      sessionId: tokyo.id,
+      opensAt: '2026-11-02T10:00',
+    });
+
+    expect((await findMapBySlug(deps.db, 'moved'))!.opensAt).toEqual(new Date('2026-11-02T01:00:00Z'));
   });
 });
 

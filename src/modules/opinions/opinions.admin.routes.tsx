@@ -108,7 +108,7 @@ export const opinionsAdminRoutes: FastifyPluginAsync<PageRouteOptions> = async (
       <EditMapPage
         view={viewOf(req, viewer)}
         data={data}
-        form={extra.form ?? { values: mapFormValues(data.map), errors: {} }}
+        form={extra.form ?? { values: mapFormValues(data), errors: {} }}
         sessions={sessions}
         statementForms={extra.statementForms ?? {}}
         done={req.method === 'GET' ? doneOf(req) : undefined}

@@ -4,6 +4,7 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { createApp } from '../../app';
 import { signedInUser, type SignedInUser } from '../../../test/accounts';
+import { makeSeries, makeSession } from '../../../test/factories';
 import { createTestDeps, type TestDeps } from '../../../test/test-deps';
 import ar from '../../platform/i18n/messages/ar.json' with { type: 'json' };
 import en from '../../platform/i18n/messages/en.json' with { type: 'json' };
@@ -46,7 +47,7 @@ async function makeMap(
     sessionId: null,
     moderation: 'post',
     allowStatements: true,
-    opensAt: new Date('2026-11-01T00:00:00Z'),
+    opensAt: '2026-11-01T00:00',
     closesAt: null,
     ...overrides,
   });
@@ -87,6 +88,32 @@ describe('reading', () => {
     expect(page.body).toContain(`href="/en/opinions/${map.slug}/results"`);
   });
 
+  test('opening and closing: on the clock of the session (its zone named), the viewer’s beside it', async () => {
+    const series = await makeSeries(deps.db);
+    const session = await makeSession(deps.db, { seriesId: series.id, number: 1, timeZone: 'Europe/Zurich' });
+    const open = await makeMap({ sessionId: session.id, closesAt: '2026-12-01T18:00' });
+    const later = await makeMap({ sessionId: session.id, opensAt: '2026-12-02T09:00' });
+    const utc = await makeMap({ closesAt: '2026-12-01T18:00' });
+
+    const page = (await app.inject({ url: `/en/opinions/${open.slug}` })).body;
+    const laterAr = (await app.inject({ url: `/ar/opinions/${later.slug}` })).body;
+    const utcPage = (await app.inject({ url: `/en/opinions/${utc.slug}` })).body;
+    const list = (await app.inject({ url: '/en/opinions' })).body;
+
+    const closes = 'Open for votes until December 1, 2026 at 6:00 PM (Central European Standard Time)';
+    expect(page).toContain(closes);
+    expect(page).toContain(
+      '<span class="viewer-time" data-start="2026-12-01T17:00:00.000Z" data-end="2026-12-01T17:00:00.000Z" data-label="Your time"><noscript>Coordinated Universal Time (UTC): December 1, 2026 at 5:00 PM</noscript></span>',
+    );
+    expect(laterAr).toContain('data-start="2026-12-02T08:00:00.000Z"');
+    expect(laterAr).toContain(ar['opinions.window.opensAt'].split('{date}')[0]!);
+    expect(utcPage).toContain(
+      'Open for votes until December 1, 2026 at 6:00 PM (Coordinated Universal Time)',
+    );
+    expect(utcPage).not.toContain('<noscript>Coordinated Universal Time');
+    expect(list).toContain(closes);
+  });
+
   test('a draft map is not found', async () => {
     const created = await createMap(deps, secretariat, {
       slug: 'draft-map',
@@ -95,7 +122,7 @@ describe('reading', () => {
       sessionId: null,
       moderation: 'post',
       allowStatements: true,
-      opensAt: new Date('2026-11-01T00:00:00Z'),
+      opensAt: '2026-11-01T00:00',
       closesAt: null,
     });
     expect(created.ok).toBe(true);
@@ -186,8 +213,8 @@ describe('refusals: 422 with the reason in the page’s language', () => {
 
   test('a closed map, and one not open yet', async () => {
     const closed = await makeMap({
-      opensAt: new Date('2026-10-01T00:00:00Z'),
-      closesAt: new Date('2026-11-01T00:00:00Z'),
+      opensAt: '2026-10-01T00:00',
+      closesAt: '2026-11-01T00:00',
     });
     await expectRefused(
       await post(person, `/en/opinions/${closed.slug}/vote`, {
@@ -196,7 +223,7 @@ describe('refusals: 422 with the reason in the page’s language', () => {
       }),
       'opinions.error.closed',
     );
-    const later = await makeMap({ opensAt: new Date('2026-12-01T00:00:00Z') });
+    const later = await makeMap({ opensAt: '2026-12-01T00:00' });
     await expectRefused(
       await post(person, `/ar/opinions/${later.slug}/vote`, {
         statementId: String(later.statementIds[0]),

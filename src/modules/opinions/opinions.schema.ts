@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { LOCALES } from '../../platform/i18n/locales';
-import { localizedOf } from '../conversations';
+import { localizedOf, zonedLocalToInstant } from '../conversations';
 import { MAX_STATEMENT_LENGTH, VOTES } from './opinions.types';
 
 /** HTTP input of the participation pages and the back office (zod; the services hold the rules). */
@@ -54,8 +54,12 @@ export type SeedStatementInput = z.output<typeof seedStatementSchema>;
 const optionalText = (max: number) => z.string().max(max, { error: 'forms.error.tooLong' }).optional();
 const localizedShape = (name: string, max: number) =>
   Object.fromEntries(LOCALES.map((l) => [`${name}_${l}`, optionalText(max)]));
-/** `2026-11-25T10:00` (a datetime-local field) read as UTC; empty is null. */
-const utcDateTime = z
+/**
+ * `2026-11-25T10:00` (a datetime-local field; seconds, if a browser sends them, are dropped): a
+ * time on the clock of the map's session, which only the service knows, so it stays a string
+ * here; empty is null. Whether the date exists is the service's check, in that zone.
+ */
+const wallClockTime = z
   .string()
   .trim()
   .max(30, { error: 'admin.error.dateTime' })
@@ -63,8 +67,11 @@ const utcDateTime = z
   .refine((v) => v === '' || /^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2})?$/.test(v), {
     error: 'admin.error.dateTime',
   })
-  .transform((v) => (v === '' ? null : new Date(`${v.replace(' ', 'T')}Z`)))
-  .refine((v) => v === null || !Number.isNaN(v.getTime()), { error: 'admin.error.dateTime' });
+  .transform((v) => (v === '' ? null : v.replace(' ', 'T').slice(0, 16)))
+  // A day no calendar has (30 February) is wrong in every zone; an hour a zone skips is the service's.
+  .refine((v) => v === null || zonedLocalToInstant(v, 'UTC') !== undefined, {
+    error: 'opinions.error.noSuchTime',
+  });
 
 /** The map form: slug, topic and description in six languages, session, rules, dates. */
 export const mapFormSchema = z
@@ -86,13 +93,15 @@ export const mapFormSchema = z
       .transform((v) => v || null),
     moderation: z.enum(['pre', 'post'], { error: 'opinions.error.moderation' }),
     allowStatements: checkbox,
-    opensAt: utcDateTime,
-    closesAt: utcDateTime,
+    opensAt: wallClockTime,
+    closesAt: wallClockTime,
   })
   .superRefine((data, ctx) => {
     if (Object.keys(localizedOf(data, 'topic')).length === 0)
       ctx.addIssue({ code: 'custom', path: ['topic'], message: 'admin.error.textRequired' });
     if (!data.opensAt) ctx.addIssue({ code: 'custom', path: ['opensAt'], message: 'admin.error.dateTime' });
+    // Both on the same clock, so their text sorts as time does (bar the hour a clock repeats when it
+    // goes back, which the service checks again as instants): said here with the form's other errors.
     if (data.opensAt && data.closesAt && data.closesAt <= data.opensAt)
       ctx.addIssue({ code: 'custom', path: ['closesAt'], message: 'opinions.error.closesBeforeOpens' });
   })
@@ -106,4 +115,5 @@ export const mapFormSchema = z
     opensAt: data.opensAt!,
     closesAt: data.closesAt,
   }));
+/** A map's settings; `opensAt` and `closesAt` are wall-clock times in the zone of its session (UTC without one). */
 export type MapFormInput = z.output<typeof mapFormSchema>;

@@ -45,7 +45,7 @@ async function arrange(overrides: Partial<MapFormInput> = {}, published = true) 
     sessionId: session.id,
     moderation: 'post',
     allowStatements: true,
-    opensAt: new Date('2026-11-01T00:00:00Z'),
+    opensAt: '2026-11-01T00:00',
     closesAt: null,
     ...overrides,
   };
@@ -85,10 +85,10 @@ describe('the session page lists its published opinion maps', () => {
 
   test('a closed map leads to its results; one not open yet says so', async () => {
     const closed = await arrange({
-      opensAt: new Date('2026-10-01T00:00:00Z'),
-      closesAt: new Date('2026-10-31T00:00:00Z'),
+      opensAt: '2026-10-01T00:00',
+      closesAt: '2026-10-31T00:00',
     });
-    const later = await arrange({ opensAt: new Date('2026-12-01T00:00:00Z') });
+    const later = await arrange({ opensAt: '2026-12-01T00:00' });
 
     const closedPage = section((await app.inject(closed.url)).body)!;
     const laterPage = section((await app.inject(later.url)).body)!;

@@ -40,6 +40,8 @@ export interface MapSession {
   number: number;
   title: LocalizedText;
   isPublished: boolean;
+  /** IANA zone the session is held in: the map's opening and closing are entered on its clock. */
+  timeZone: string;
 }
 
 /**
@@ -66,6 +68,8 @@ export const MAX_STATEMENT_LENGTH = 1000;
 
 /** A map with its counts, for lists. */
 export interface MapSummary extends OpinionMapRecord {
+  /** The zone of the map's session, UTC without one: the list shows opening and closing in it. */
+  timeZone: string;
   statements: number;
   pending: number;
   participants: number;

@@ -2,6 +2,7 @@ import type { Deps } from '../../../deps';
 import { AppError } from '../../../platform/errors';
 import { assertCan, type Actor } from '../../accounts';
 import { recordAudit } from '../../audit';
+import { instantToZonedLocal, zonedLocalToInstant } from '../../conversations';
 import {
   countVotesOnStatement,
   findMapById,
@@ -99,13 +100,39 @@ export async function listSessionChoices(deps: Deps, actor: Actor | null): Promi
   return listSessions(deps.db);
 }
 
-async function checkMapForm(deps: Deps, input: MapFormInput, mapId?: string): Promise<FieldErrors> {
+/**
+ * `2026-03-29T02:30` on the clock of `timeZone` as an instant; undefined when the clock never
+ * shows it there: a day that does not exist, or the hour skipped when clocks go forward (which
+ * `zonedLocalToInstant` would move to the next hour without a word). A time the clock shows twice,
+ * when it goes back, is the first of the two.
+ */
+export function wallClockToInstant(local: string, timeZone: string): Date | undefined {
+  const at = zonedLocalToInstant(local, timeZone);
+  return at && instantToZonedLocal(at, timeZone) === local ? at : undefined;
+}
+
+/**
+ * The form's checks that need the database: the slug is free, the session exists, and the opening
+ * and closing (typed on the clock of that session's zone, UTC without a session) exist there and
+ * come in that order. Returns them as instants.
+ */
+async function checkMapForm(
+  deps: Deps,
+  input: MapFormInput,
+  mapId?: string,
+): Promise<{ errors: FieldErrors; opensAt: Date; closesAt: Date | null }> {
   const errors: FieldErrors = {};
   const other = await findMapBySlug(deps.db, input.slug);
   if (other && other.id !== mapId) errors.slug = 'admin.error.slugTaken';
-  if (input.sessionId && !(await findSession(deps.db, input.sessionId)))
-    errors.sessionId = 'forms.error.invalid';
-  return errors;
+  const session = input.sessionId ? await findSession(deps.db, input.sessionId) : undefined;
+  if (input.sessionId && !session) errors.sessionId = 'forms.error.invalid';
+  const zone = session?.timeZone ?? 'UTC';
+  const opensAt = wallClockToInstant(input.opensAt, zone);
+  const closesAt = input.closesAt === null ? null : wallClockToInstant(input.closesAt, zone);
+  if (!opensAt) errors.opensAt = 'opinions.error.noSuchTime';
+  if (closesAt === undefined) errors.closesAt = 'opinions.error.noSuchTime';
+  else if (opensAt && closesAt && closesAt <= opensAt) errors.closesAt = 'opinions.error.closesBeforeOpens';
+  return { errors, opensAt: opensAt ?? new Date(NaN), closesAt: closesAt ?? null };
 }
 
 const auditView = (m: OpinionMapRecord) => ({
@@ -127,14 +154,15 @@ async function writeMap(
   input: MapFormInput,
   before: OpinionMapRecord | undefined,
 ): Promise<Outcome<{ map: OpinionMapRecord }>> {
-  const errors = await checkMapForm(deps, input, before?.id);
+  const { errors, opensAt, closesAt } = await checkMapForm(deps, input, before?.id);
   if (Object.keys(errors).length) return { ok: false, errors };
   const now = deps.clock.now();
+  const values = { ...input, opensAt, closesAt };
   try {
     const map = await deps.db.transaction(async (tx) => {
       const row = before
-        ? await updateMap(tx, before.id, { ...input, updatedAt: now })
-        : await insertMap(tx, { ...input, isPublished: false, createdAt: now, updatedAt: now });
+        ? await updateMap(tx, before.id, { ...values, updatedAt: now })
+        : await insertMap(tx, { ...values, isPublished: false, createdAt: now, updatedAt: now });
       await recordAudit(deps, tx, actor, {
         action: before ? 'opinions.map.update' : 'opinions.map.create',
         subjectType: 'opinion-map',

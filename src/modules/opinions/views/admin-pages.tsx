@@ -13,7 +13,7 @@ import {
   type FormState,
 } from '../../../platform/views/forms';
 import type { ViewContext } from '../../../platform/views/view-context';
-import { LocalizedFieldset, localizedValues } from '../../conversations';
+import { instantToZonedLocal, LocalizedFieldset, localizedValues } from '../../conversations';
 import {
   MAX_STATEMENT_LENGTH,
   windowOf,
@@ -64,10 +64,11 @@ function Done({ ctx, done }: { ctx: ViewContext; done: string | undefined }) {
 const topicOf = (ctx: ViewContext, map: OpinionMapRecord) =>
   pickText(map.topic, ctx.locale)?.text ?? map.slug;
 
+/** "ip-frontier · Session 9: Title (Europe/Zurich)": the zone is the one its times are typed in. */
 function sessionLabel(ctx: ViewContext, s: MapSession): string {
   const title = pickText(s.title, ctx.locale)?.text;
   const number = ctx.t('session.number', { number: s.number });
-  return `${s.seriesSlug} · ${title ? `${number}: ${title}` : number}`;
+  return `${s.seriesSlug} · ${title ? `${number}: ${title}` : number} (${s.timeZone})`;
 }
 
 /** /admin/opinions: every map with its state and counts. */
@@ -128,10 +129,20 @@ export function MapsAdminPage({ view, maps, now }: { view: AdminView; maps: MapS
   );
 }
 
-const isoLocal = (d: Date | null | undefined) => (d ? d.toISOString().slice(0, 16) : '');
+/** A time for a datetime-local field, on the clock of `timeZone`. */
+const wallClock = (d: Date | null | undefined, timeZone: string) =>
+  d ? instantToZonedLocal(d, timeZone) : '';
 
-/** The map form's values from a stored map. */
-export function mapFormValues(map: OpinionMapRecord): FormState['values'] {
+/**
+ * The zone the form's opening and closing are typed in: the chosen session's (as sent, or as
+ * stored), UTC without one.
+ */
+const zoneOfForm = (form: FormState, sessions: MapSession[]) =>
+  sessions.find((s) => s.id === form.values.sessionId)?.timeZone ?? 'UTC';
+
+/** The map form's values from a stored map: its times on the clock of its session's zone. */
+export function mapFormValues({ map, session }: Pick<AdminMapData, 'map' | 'session'>): FormState['values'] {
+  const zone = session?.timeZone ?? 'UTC';
   return {
     slug: map.slug,
     ...localizedValues('topic', map.topic),
@@ -139,13 +150,14 @@ export function mapFormValues(map: OpinionMapRecord): FormState['values'] {
     sessionId: map.sessionId ?? '',
     moderation: map.moderation,
     allowStatements: map.allowStatements ? 'on' : '',
-    opensAt: isoLocal(map.opensAt),
-    closesAt: isoLocal(map.closesAt),
+    opensAt: wallClock(map.opensAt, zone),
+    closesAt: wallClock(map.closesAt, zone),
   };
 }
 
+/** A new map opens now (in UTC: it has no session yet). */
 export function newMapFormValues(now: Date): FormState['values'] {
-  return { moderation: 'post', allowStatements: 'on', opensAt: isoLocal(now) };
+  return { moderation: 'post', allowStatements: 'on', opensAt: wallClock(now, 'UTC') };
 }
 
 function MapForm({
@@ -173,6 +185,7 @@ function MapForm({
     closesAt: t('opinions.admin.closesAt'),
   };
   const allow = form.values.allowStatements === 'on' || form.values.allowStatements === 'true';
+  const zone = zoneOfForm(form, sessions);
   return (
     <form method="post" action={action} novalidate>
       <ErrorSummary t={t} form={form} labels={labels} />
@@ -209,23 +222,26 @@ function MapForm({
         <input type="checkbox" id="field-allowStatements" name="allowStatements" value="on" checked={allow} />
         <label for="field-allowStatements">{t('opinions.admin.allowStatements')}</label>
       </div>
-      <TextField
-        t={t}
-        form={form}
-        name="opensAt"
-        type="datetime-local"
-        label={labels.opensAt!}
-        hint={t('opinions.admin.utcHint')}
-        required
-      />
-      <TextField
-        t={t}
-        form={form}
-        name="closesAt"
-        type="datetime-local"
-        label={labels.closesAt!}
-        hint={t('opinions.admin.closesHint')}
-      />
+      <fieldset class="field">
+        <legend>{t('opinions.admin.when', { zone })}</legend>
+        {(
+          [
+            ['opensAt', 'opinions.admin.opensHint', true],
+            ['closesAt', 'opinions.admin.closesHint', false],
+          ] as const
+        ).map(([name, hint, required]) => (
+          <TextField
+            key={name}
+            t={t}
+            form={form}
+            name={name}
+            type="datetime-local"
+            label={labels[name]!}
+            hint={t(hint, { zone })}
+            required={required}
+          />
+        ))}
+      </fieldset>
       <button type="submit">{submit}</button>
     </form>
   );

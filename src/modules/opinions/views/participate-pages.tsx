@@ -15,8 +15,9 @@ import {
   type OpinionMapRecord,
 } from '../opinions.types';
 import type { ParticipationPage } from '../service/participation';
-import { formatUtc, VOTE_LABEL, WINDOW_LABEL } from './labels';
+import { VOTE_LABEL, WINDOW_LABEL } from './labels';
 import { resultsHref } from './results-page';
+import { ViewerTime, zonedMoment } from './zoned-time';
 
 const mapPath = (ctx: ViewContext, slug: string) => `/${ctx.locale}/opinions/${slug}`;
 
@@ -43,17 +44,36 @@ function Topic({ ctx, map }: { ctx: ViewContext; map: OpinionMapRecord }) {
   );
 }
 
-function When({ ctx, map, now }: { ctx: ViewContext; map: OpinionMapRecord; now: Date }) {
-  const { t, locale } = ctx;
+/**
+ * Whether the map takes votes, with the moment it opens or closes on the clock of its session's
+ * zone (UTC without a session) and, beside it, in the viewer's own.
+ */
+function When({
+  ctx,
+  map,
+  now,
+  timeZone,
+}: {
+  ctx: ViewContext;
+  map: OpinionMapRecord;
+  now: Date;
+  timeZone: string;
+}) {
+  const { t } = ctx;
   const window = windowOf(map, now);
-  if (window === 'not_yet_open')
-    return <>{t('opinions.window.opensAt', { date: formatUtc(map.opensAt, locale) })}</>;
-  if (window === 'closed')
-    return <>{t('opinions.window.closedAt', { date: formatUtc(map.closesAt!, locale) })}</>;
-  return map.closesAt ? (
-    <>{t('opinions.window.openUntil', { date: formatUtc(map.closesAt, locale) })}</>
-  ) : (
-    <>{t(WINDOW_LABEL.open)}</>
+  if (window === 'open' && !map.closesAt) return <>{t(WINDOW_LABEL.open)}</>;
+  const [key, at] =
+    window === 'not_yet_open'
+      ? (['opinions.window.opensAt', map.opensAt] as const)
+      : ([
+          window === 'closed' ? 'opinions.window.closedAt' : 'opinions.window.openUntil',
+          map.closesAt!,
+        ] as const);
+  return (
+    <span class="times">
+      <span>{t(key, { date: zonedMoment(ctx, at, timeZone) })}</span>{' '}
+      <ViewerTime ctx={ctx} at={at} shownIn={timeZone} />
+    </span>
   );
 }
 
@@ -93,7 +113,7 @@ export function MapListPage({ ctx, maps, now }: { ctx: ViewContext; maps: MapSum
                 </a>
               </p>
               <p class="session-meta">
-                <When ctx={ctx} map={m} now={now} />
+                <When ctx={ctx} map={m} now={now} timeZone={m.timeZone} />
                 {' · '}
                 {t('opinions.count.statements', { count: m.statements - m.pending })}
                 {' · '}
@@ -196,7 +216,7 @@ export function MapPage({
       ) : null}
       <ul class="map-facts">
         <li>
-          <When ctx={ctx} map={map} now={data.now} />
+          <When ctx={ctx} map={map} now={data.now} timeZone={data.session?.timeZone ?? 'UTC'} />
         </li>
         {data.session ? (
           <li>
