@@ -57,6 +57,11 @@ export const opinionMaps = pgTable(
     /** Null: open until the secretariat closes it. */
     closesAt: timestamp({ withTimezone: true }),
     isPublished: boolean().notNull().default(false),
+    /**
+     * The public may download the map's votes and accepted statements in pol.is's open-data format
+     * (CC BY 4.0, anonymous participant numbers), and its page says so before anyone votes (ADR 0030).
+     */
+    publishOpenData: boolean().notNull().default(false),
     /** Where an imported map came from ("pol.is open data: bg2050-volunteers"); null when made here. */
     importedFrom: text(),
     isDemo: isDemo(),

@@ -1,0 +1,1 @@
+ALTER TABLE "opinions_maps" ADD COLUMN "publish_open_data" boolean DEFAULT false NOT NULL;
