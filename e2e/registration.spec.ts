@@ -59,7 +59,8 @@ describe('[Registration] register, confirm, cancel, register again; approve and 
       launchChromium(),
     ]);
     // The demo's ninth session took place in 2024: move it a week ahead and open registration
-    // (online for all; onsite Member State delegates need approval), as the secretariat would.
+    // (online for all; onsite Member State delegates need approval), as the secretariat would, with
+    // room beyond the demo's registrations (they fill the session up to its seeded capacity).
     const port = Number(
       fs.readFileSync(path.join(dataDir, 'postgres', 'postmaster.pid'), 'utf8').split('\n')[3],
     );
@@ -72,7 +73,8 @@ describe('[Registration] register, confirm, cancel, register again; approve and 
       [SERIES],
     );
     await db.query(
-      `UPDATE registration_settings SET opens_at = NULL, closes_at = NULL, onsite_capacity = 200, online_capacity = 2000,
+      `UPDATE registration_settings SET opens_at = NULL, closes_at = NULL, onsite_capacity = onsite_capacity + 100,
+         online_capacity = online_capacity + 100,
          onsite_approval_categories = '{member_state}' WHERE session_id = (SELECT s.id FROM conversations_sessions s
          JOIN conversations_series se ON se.id = s.series_id WHERE se.slug = $1 AND s.number = 9)`,
       [SERIES],
