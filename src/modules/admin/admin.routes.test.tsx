@@ -84,7 +84,9 @@ describe('the outbox', () => {
     const html = await get(`/en/admin/outbox/${id}/message.html`, secretariat);
 
     expect(list.statusCode).toBe(200);
-    expect(list.body).toContain(`<a href="/en/admin/outbox/${id}" lang="fr">Votre lien de connexion</a>`);
+    expect(list.body).toContain(
+      `<a href="/en/admin/outbox/${id}" lang="fr" dir="ltr">Votre lien de connexion</a>`,
+    );
     expect(list.body).toContain('lea@example.org');
     expect(list.body).toContain('<option value="held" selected>Held (not sent)');
     expect(failedOnly.body).not.toContain('Votre lien de connexion');
@@ -166,6 +168,24 @@ describe('attachments in the outbox', () => {
     expect(png.headers['content-type']).toBe('image/png');
     expect(png.headers['content-disposition']).toBe('attachment; filename="check-in.png"');
     expect(png.rawPayload.equals(binary)).toBe(true);
+  });
+
+  test('a message keeps its own direction on a page in another script', async () => {
+    const { id } = await deps.mailer.send(
+      makeOutgoingMail({
+        locale: 'fr',
+        subject: 'Inscription confirmée',
+        text: 'Votre place est confirmée.',
+      }),
+    );
+
+    const detail = await get(`/ar/admin/outbox/${id}`, secretariat);
+
+    expect(detail.body).toContain('<html lang="ar" dir="rtl">');
+    expect(detail.body).toContain('<h1 lang="fr" dir="ltr">Inscription confirmée</h1>');
+    expect(detail.body).toContain(
+      '<pre class="mail-text" lang="fr" dir="ltr">Votre place est confirmée.</pre>',
+    );
   });
 
   test('a message without attachments says so', async () => {

@@ -1,3 +1,4 @@
+import { dirOf } from '../../../platform/i18n/locales';
 import type { MessageKey } from '../../../platform/i18n/t';
 import { mailStatus } from '../../../platform/mail/mail.tables';
 import type { OutboxAttachment, OutboxMessage } from '../admin.service';
@@ -138,7 +139,7 @@ export function OutboxListPage({
               {page.messages.map((m) => (
                 <tr key={m.id}>
                   <td>
-                    <a href={`${base}/${m.id}`} lang={m.locale}>
+                    <a href={`${base}/${m.id}`} lang={m.locale} dir={dirOf(m.locale)}>
                       {m.subject}
                     </a>
                   </td>
@@ -199,7 +200,9 @@ export function OutboxMessagePage({
       <p>
         <a href={base}>{t('admin.outbox.back')}</a>
       </p>
-      <h1 lang={message.locale}>{message.subject}</h1>
+      <h1 lang={message.locale} dir={dirOf(message.locale)}>
+        {message.subject}
+      </h1>
       <dl class="facts">
         <dt>{t('admin.outbox.statusLabel')}</dt>
         <dd>{statusLabel(ctx, message.status)}</dd>
@@ -223,7 +226,7 @@ export function OutboxMessagePage({
         ) : null}
       </dl>
       <h2>{t('admin.outbox.text')}</h2>
-      <pre class="mail-text" lang={message.locale}>
+      <pre class="mail-text" lang={message.locale} dir={dirOf(message.locale)}>
         {message.text}
       </pre>
       <p>
