@@ -122,7 +122,7 @@ export async function exportAccountData(deps: Deps, subject: PersonalDataSubject
       language: s.locale,
     })),
     mail: {
-      /** Days a message is kept after it is sent, failed or held; null: kept until the account goes. */
+      /** Days a sent, failed or held message is kept after it was written; null: until the account goes. */
       keptForDays: retentionDays > 0 ? retentionDays : null,
       messages: mail.map((m) => ({
         kind: m.kind,
