@@ -3,16 +3,13 @@
 // the results page goes from "not enough votes yet" to a map with groups once the schedule has
 // recomputed (every second here), and updates after more votes. axe-core checks the results and
 // report pages in English and Arabic.
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import pg from 'pg';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type pg from 'pg';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import en from '../src/platform/i18n/messages/en.json' with { type: 'json' };
-import { SmtpSink } from '../test/smtp-sink';
-import { checkA11y, formatViolations, launchChromium } from './support/browser';
-import { startTestServer, type TestServer } from './support/server';
+import { expectAccessible } from './support/browser';
+import { signInByMail, startSecretariatApp, type SecretariatApp } from './support/secretariat-app';
+import type { TestServer } from './support/server';
 
 const EN = en as unknown as Record<string, string>;
 const SLUG = 'e2e-results-map';
@@ -23,32 +20,21 @@ const CONTRA = ['Contra one', 'Contra two', 'Contra three', 'Contra four'].map(
 const ADDED = 'Datasets used for training should be listed in public';
 
 describe('[Opinion results] three participants vote, one adds a statement; the map and groups appear and update', () => {
-  const sink = new SmtpSink();
-  let dataDir: string;
+  let app: SecretariatApp;
   let server: TestServer;
-  let browser: Browser;
   let db: pg.Client;
-  const contexts: BrowserContext[] = [];
 
   beforeAll(async () => {
-    await sink.start();
-    dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'colloquy-e2e-opinions-'));
-    fs.chmodSync(dataDir, 0o755);
-    const env = {
-      DATA_DIR: dataDir,
-      SEED_DEMO: 'true',
-      SMTP_URL: sink.url,
-      MAIL_POLL_INTERVAL_S: '0.5',
-      OPINIONS_RECOMPUTE_INTERVAL_S: '1',
-      DATABASE_URL: '',
-    };
-    [server, browser] = await Promise.all([startTestServer({ env, timeoutMs: 120_000 }), launchChromium()]);
-    const port = Number(
-      fs.readFileSync(path.join(dataDir, 'postgres', 'postmaster.pid'), 'utf8').split('\n')[3],
-    );
-    const password = fs.readFileSync(path.join(dataDir, 'postgres-password'), 'utf8').trim();
-    db = new pg.Client({ host: '127.0.0.1', port, user: 'postgres', password, database: 'colloquy' });
-    await db.connect();
+    app = await startSecretariatApp({
+      name: 'opinions',
+      mail: true,
+      db: true,
+      seedDemo: true,
+      env: { OPINIONS_RECOMPUTE_INTERVAL_S: '1' },
+      timeoutMs: 120_000,
+    });
+    ({ server } = app);
+    db = app.db!;
     // A fresh published map with eight seed statements, as the secretariat would make it.
     const { rows } = await db.query<{ id: string }>(
       `INSERT INTO opinions_maps (slug, topic, description, opens_at, is_published, moderation)
@@ -67,35 +53,14 @@ describe('[Opinion results] three participants vote, one adds a statement; the m
     }
   }, 240_000);
 
-  afterAll(async () => {
-    for (const c of contexts) await c.close();
-    await db?.end();
-    await browser?.close();
-    await server?.stop();
-    await sink.stop();
-    if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
-  });
-
-  async function expectAccessible(page: Page, what: string) {
-    expect
-      .soft(formatViolations(await checkA11y(page)), `axe-core violations on ${what} (${page.url()})`)
-      .toBe('');
-  }
+  afterAll(() => app?.stop());
 
   /** A new browser, signed up by the mailed link from the map's "sign in to vote", back on the map. */
   async function participant(email: string): Promise<Page> {
-    const context = await browser.newContext();
-    contexts.push(context);
-    const page = await context.newPage();
+    const page = await app.newPage();
     await page.goto(`${server.url}/en/opinions/${SLUG}`);
     await page.getByRole('link', { name: EN['opinions.signInToVote'] }).click();
-    await page.getByLabel(EN['accounts.field.email']!).first().fill(email);
-    await page.getByRole('button', { name: EN['accounts.signIn.sendLink']! }).click();
-    const [mail] = await sink.waitFor(1, { to: email, timeoutMs: 20_000 });
-    const link = /https?:\/\/\S+(\/en\/sign-in\/link\?token=[\w-]+)/.exec(mail!.text ?? '')?.[1];
-    expect(link, mail!.text).toBeTruthy();
-    await page.goto(`${server.url}${link}`);
-    await page.getByRole('button', { name: EN['accounts.link.submit']! }).click();
+    await signInByMail(app, page, email, EN);
     await expect.poll(() => new URL(page.url()).pathname).toBe(`/en/opinions/${SLUG}`);
     return page;
   }
@@ -121,8 +86,7 @@ describe('[Opinion results] three participants vote, one adds a statement; the m
   const figure = (page: Page, name: string) => page.locator(`[data-figure="${name}"]`).textContent();
 
   test('[Opinion results] the browser journey', { timeout: 240_000 }, async () => {
-    const visitor = await (await browser.newContext()).newPage();
-    contexts.push(visitor.context());
+    const visitor = app.page;
     await visitor.goto(`${server.url}${results}`);
     expect(await visitor.locator('svg.opinion-map').count()).toBe(0);
     expect(await visitor.textContent('main')).toContain(EN['opinions.results.notYet.heading']);

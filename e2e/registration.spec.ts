@@ -4,24 +4,19 @@
 // delegate registers onsite (approval needed); the secretariat approves them, checks them in by the
 // QR code on their confirmation, and sees the reach figures (registered, attended) change on the
 // reach pages. axe-core checks the registration pages in English and Arabic.
-import { execFile } from 'node:child_process';
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { promisify } from 'node:util';
 import ICAL from 'ical.js';
 import jsQR from 'jsqr';
-import pg from 'pg';
+import type pg from 'pg';
 import { PNG } from 'pngjs';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import en from '../src/platform/i18n/messages/en.json' with { type: 'json' };
 import es from '../src/platform/i18n/messages/es.json' with { type: 'json' };
-import { SmtpSink } from '../test/smtp-sink';
-import { checkA11y, formatViolations, launchChromium } from './support/browser';
-import { startTestServer, type TestServer } from './support/server';
+import type { SmtpSink } from '../test/smtp-sink';
+import { expectAccessible } from './support/browser';
+import { signInByMail, startSecretariatApp, type SecretariatApp } from './support/secretariat-app';
+import type { TestServer } from './support/server';
 
-const run = promisify(execFile);
 const SERIES = 'ip-frontier-technologies';
 const NINTH = `/series/${SERIES}/sessions/9`;
 const SECRETARIAT = 'secretariat@example.org';
@@ -34,39 +29,26 @@ const poll = <T>(read: () => T, opts: { timeout?: number; interval?: number } = 
 const EN = en as unknown as Catalog;
 
 describe('[Registration] register, confirm, cancel, register again; approve and check in', () => {
-  const sink = new SmtpSink();
-  let dataDir: string;
+  let app: SecretariatApp;
   let server: TestServer;
-  let browser: Browser;
+  let sink: SmtpSink;
   let db: pg.Client;
-  let secretariatLink = '';
-  const contexts: BrowserContext[] = [];
 
   beforeAll(async () => {
-    await sink.start();
-    dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'colloquy-e2e-registration-'));
-    fs.chmodSync(dataDir, 0o755);
-    const env = { DATA_DIR: dataDir, SEED_DEMO: 'true', SMTP_URL: sink.url, MAIL_POLL_INTERVAL_S: '0.5' };
-    const cli = path.join(path.dirname(inject('e2eServerEntry')), 'cli.js');
-    const { DATABASE_URL: _external, ...inherited } = process.env;
-    const printed = await run(process.execPath, [cli, 'create-secretariat', SECRETARIAT], {
-      env: { ...inherited, ...env, LOG_LEVEL: 'warn' },
+    app = await startSecretariatApp({
+      name: 'registration',
+      secretariat: SECRETARIAT,
+      mail: true,
+      db: true,
+      seedDemo: true,
+      timeoutMs: 120_000,
     });
-    secretariatLink = /https?:\/\/\S+(\/en\/sign-in\/link\?token=[\w-]+)/.exec(printed.stdout)?.[1] ?? '';
-    expect(secretariatLink, printed.stdout).not.toBe('');
-    [server, browser] = await Promise.all([
-      startTestServer({ env: { ...env, DATABASE_URL: '' }, timeoutMs: 120_000 }),
-      launchChromium(),
-    ]);
+    ({ server } = app);
+    sink = app.sink!;
+    db = app.db!;
     // The demo's ninth session took place in 2024: move it a week ahead and open registration
     // (online for all; onsite Member State delegates need approval), as the secretariat would, with
     // room beyond the demo's registrations (they fill the session up to its seeded capacity).
-    const port = Number(
-      fs.readFileSync(path.join(dataDir, 'postgres', 'postmaster.pid'), 'utf8').split('\n')[3],
-    );
-    const password = fs.readFileSync(path.join(dataDir, 'postgres-password'), 'utf8').trim();
-    db = new pg.Client({ host: '127.0.0.1', port, user: 'postgres', password, database: 'colloquy' });
-    await db.connect();
     await db.query(
       `UPDATE conversations_sessions SET starts_at = now() + interval '7 days', ends_at = now() + interval '7 days 3 hours'
         WHERE number = 9 AND series_id = (SELECT id FROM conversations_series WHERE slug = $1)`,
@@ -81,38 +63,13 @@ describe('[Registration] register, confirm, cancel, register again; approve and 
     );
   }, 240_000);
 
-  afterAll(async () => {
-    for (const c of contexts) await c.close();
-    await db?.end();
-    await browser?.close();
-    await server?.stop();
-    await sink.stop();
-    if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
-  });
-
-  async function newPage(): Promise<Page> {
-    const context = await browser.newContext();
-    contexts.push(context);
-    return context.newPage();
-  }
-
-  async function expectAccessible(page: Page, what: string) {
-    expect
-      .soft(formatViolations(await checkA11y(page)), `axe-core violations on ${what} (${page.url()})`)
-      .toBe('');
-  }
+  afterAll(() => app?.stop());
 
   /** Opens the ninth session's registration page, signs up by the mailed link, and comes back. */
   async function signUpFromRegisterPage(page: Page, email: string, locale: 'es' | 'en', t: Catalog) {
     await page.goto(`${server.url}/${locale}${NINTH}/register`);
     await poll(() => new URL(page.url()).pathname).toBe(`/${locale}/sign-in`);
-    await page.getByLabel(t['accounts.field.email']!).first().fill(email);
-    await page.getByRole('button', { name: t['accounts.signIn.sendLink']! }).click();
-    const [mail] = await sink.waitFor(1, { to: email, timeoutMs: 20_000 });
-    const link = /https?:\/\/\S+(\/[a-z]{2}\/sign-in\/link\?token=[\w-]+)/.exec(mail!.text ?? '')?.[1];
-    expect(link, mail!.text).toBeTruthy();
-    await page.goto(`${server.url}${link}`);
-    await page.getByRole('button', { name: t['accounts.link.submit']! }).click();
+    await signInByMail(app, page, email, t);
     await poll(() => new URL(page.url()).pathname).toBe(`/${locale}${NINTH}/register`);
   }
 
@@ -147,18 +104,24 @@ describe('[Registration] register, confirm, cancel, register again; approve and 
     { timeout: 180_000 },
     async () => {
       const email = 'lucia@example.org';
-      const page = await newPage();
+      const page = await app.newPage();
       await signUpFromRegisterPage(page, email, 'es', ES);
       await expectAccessible(page, 'register form (es)');
+      /** Lucía's form, sent; her registration is confirmed at once (online needs no approval). */
+      const registerLucia = async () => {
+        await fillForm(page, ES, {
+          mode: 'online',
+          category: 'other',
+          group: 'creator',
+          country: 'MX',
+          name: 'Lucía Pérez',
+        });
+        await poll(() => mine(page)).toContain(
+          es['registration.mine.confirmed'].replace('{mode}', 'en línea'),
+        );
+      };
 
-      await fillForm(page, ES, {
-        mode: 'online',
-        category: 'other',
-        group: 'creator',
-        country: 'MX',
-        name: 'Lucía Pérez',
-      });
-      await poll(() => mine(page)).toContain(es['registration.mine.confirmed'].replace('{mode}', 'en línea'));
+      await registerLucia();
 
       const [, confirmation] = await sink.waitFor(2, { to: email, timeoutMs: 20_000 });
       expect(confirmation!.subject).toMatch(/^Inscripción confirmada: Sesión 9: /);
@@ -202,14 +165,7 @@ describe('[Registration] register, confirm, cancel, register again; approve and 
       await poll(() => page.locator('[role="status"]').first().textContent()).toBe(
         es['registration.notice.cancelled'],
       );
-      await fillForm(page, ES, {
-        mode: 'online',
-        category: 'other',
-        group: 'creator',
-        country: 'MX',
-        name: 'Lucía Pérez',
-      });
-      await poll(() => mine(page)).toContain(es['registration.mine.confirmed'].replace('{mode}', 'en línea'));
+      await registerLucia();
       const all = await sink.waitFor(3, { to: email, timeoutMs: 20_000 });
       expect(all.map((m) => m.subject?.split(':')[0])).toEqual([
         expect.any(String), // the sign-in link
@@ -240,7 +196,7 @@ describe('[Registration] register, confirm, cancel, register again; approve and 
     { timeout: 360_000 },
     async () => {
       const email = 'delegate@example.org';
-      const delegatePage = await newPage();
+      const delegatePage = await app.newPage();
       await signUpFromRegisterPage(delegatePage, email, 'en', EN);
       await fillForm(delegatePage, EN, {
         mode: 'onsite',
@@ -253,8 +209,8 @@ describe('[Registration] register, confirm, cancel, register again; approve and 
         en['registration.mine.pending'].replace('{mode}', 'in person'),
       );
 
-      const page = await newPage();
-      await page.goto(`${server.url}${secretariatLink}`);
+      const page = await app.newPage();
+      await page.goto(`${server.url}${app.secretariatLink}`);
       await page.getByRole('button', { name: en['accounts.link.submit'] }).click();
       await poll(() => new URL(page.url()).pathname).not.toMatch(/sign-in/);
       const before = await reachFigures(page);

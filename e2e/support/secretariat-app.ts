@@ -1,5 +1,6 @@
-// The built app with a first secretariat account and, when asked, real mail, and a Chromium page:
-// what the journeys of the back office, accounts and the newsletter start from.
+// The built app with, when asked, a first secretariat account, real mail and a connection to its
+// database, and a Chromium page: what the journeys of the back office, accounts, the newsletter,
+// registration and the opinion results start from.
 //
 //   const app = await startSecretariatApp({ name: 'newsletter', secretariat: 'sec@example.org', mail: true });
 //   const { page, server } = app;
@@ -7,6 +8,9 @@
 //   const [mail] = await app.sink!.waitFor(1, { to: 'ada@example.org' });
 //   await page.goto(`${app.server.url}${pathOfLink(mail!.text, '/[a-z]{2}/newsletter/confirm')}`);
 //   …
+//   const other = await app.newPage();                                 // someone else's browser
+//   await signInByMail(app, other, 'bo@example.org', en);             // from a page with the sign-in form
+//   await app.db!.query('UPDATE …');                                   // with `db: true`
 //   await app.stop();
 //
 // The command line (`create-secretariat`) and the server share the embedded database of one data
@@ -17,6 +21,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
+import pg from 'pg';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { inject } from 'vitest';
 import { SmtpSink } from '../../test/smtp-sink';
@@ -31,21 +36,30 @@ export interface SecretariatApp {
   /** A browser context and a page in it, for the journey's main person. */
   context: BrowserContext;
   page: Page;
-  /** The path and query of the secretariat's one-time sign-in link (`/en/sign-in/link?token=…`). */
+  /** A page in a new browser context: another person, with cookies of their own. Closed by stop(). */
+  newPage(): Promise<Page>;
+  /**
+   * The path and query of the secretariat's one-time sign-in link (`/en/sign-in/link?token=…`);
+   * '' without `secretariat`.
+   */
   secretariatLink: string;
   /** The SMTP server on loopback the app sends to, with `mail: true`. */
   sink: SmtpSink | undefined;
-  /** Closes the browser, stops the server and the sink, removes the data directory. Safe after a failed start. */
+  /** A connection to the app's embedded database, as the superuser, with `db: true`. */
+  db: pg.Client | undefined;
+  /** Closes the database connection and the browser, stops the server and the sink, removes the data directory. Safe after a failed start. */
   stop(): Promise<void>;
 }
 
 export async function startSecretariatApp(opts: {
   /** Names the data directory, for a reader of /tmp. */
   name: string;
-  /** The first secretariat's address. */
-  secretariat: string;
+  /** The first secretariat's address (none made without it: the journey's people sign up by mail). */
+  secretariat?: string;
   /** Send mail over SMTP to a sink in this process (else it is held in the outbox). */
   mail?: boolean;
+  /** Connect to the app's database, for a journey that sets up or checks rows directly. */
+  db?: boolean;
   /** Seed the demo series (default: no). */
   seedDemo?: boolean;
   /** More environment for the server, e.g. { UPLOAD_MAX_BYTES: '1048576' }. */
@@ -56,7 +70,9 @@ export async function startSecretariatApp(opts: {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), `colloquy-e2e-${opts.name}-`));
   let server: TestServer | undefined;
   let browser: Browser | undefined;
+  let db: pg.Client | undefined;
   const stop = async () => {
+    await db?.end();
     await browser?.close();
     await server?.stop();
     await sink?.stop();
@@ -70,23 +86,68 @@ export async function startSecretariatApp(opts: {
       SEED_DEMO: opts.seedDemo ? 'true' : 'false',
       ...(sink ? { SMTP_URL: sink.url, MAIL_POLL_INTERVAL_S: '0.5' } : {}),
     };
-    const cli = path.join(path.dirname(inject('e2eServerEntry')), 'cli.js');
-    const { DATABASE_URL: _external, ...inherited } = process.env;
-    const printed = await run(process.execPath, [cli, 'create-secretariat', opts.secretariat], {
-      env: { ...inherited, ...env, LOG_LEVEL: 'warn' },
-    });
-    const secretariatLink = pathOfLink(printed.stdout, '/en/sign-in/link');
+    const secretariatLink = opts.secretariat ? await createSecretariat(opts.secretariat, env) : '';
     [server, browser] = await Promise.all([
       startTestServer({ env: { ...env, DATABASE_URL: '', ...opts.env }, timeoutMs: opts.timeoutMs }),
       launchChromium(),
     ]);
+    if (opts.db) db = await connectToDataDir(dataDir);
     const context = await browser.newContext();
     const page = await context.newPage();
-    return { server, browser, context, page, secretariatLink, sink, stop };
+    const launched = browser;
+    const newPage = async () => (await launched.newContext()).newPage();
+    return { server, browser, context, page, newPage, secretariatLink, sink, db, stop };
   } catch (error) {
     await stop();
     throw error;
   }
+}
+
+/** Runs `create-secretariat` on the data directory and returns the path of the link it printed. */
+async function createSecretariat(email: string, env: Record<string, string>): Promise<string> {
+  const cli = path.join(path.dirname(inject('e2eServerEntry')), 'cli.js');
+  const { DATABASE_URL: _external, ...inherited } = process.env;
+  const printed = await run(process.execPath, [cli, 'create-secretariat', email], {
+    env: { ...inherited, ...env, LOG_LEVEL: 'warn' },
+  });
+  return pathOfLink(printed.stdout, '/en/sign-in/link');
+}
+
+/**
+ * A client of the embedded PostgreSQL that a running server started on `dataDir`: its port is on
+ * the fourth line of the cluster's postmaster.pid, the superuser's password in postgres-password.
+ */
+async function connectToDataDir(dataDir: string): Promise<pg.Client> {
+  const pid = fs.readFileSync(path.join(dataDir, 'postgres', 'postmaster.pid'), 'utf8');
+  const password = fs.readFileSync(path.join(dataDir, 'postgres-password'), 'utf8').trim();
+  const client = new pg.Client({
+    host: '127.0.0.1',
+    port: Number(pid.split('\n')[3]),
+    user: 'postgres',
+    password,
+    database: 'colloquy',
+  });
+  await client.connect();
+  return client;
+}
+
+/**
+ * Signs `page` in as `email` by the mailed link, from a page that shows the sign-in form: fills the
+ * address in, sends the link, opens the one that arrives at the app's sink and confirms it (the app
+ * then goes back to where the sign-in started). `t` is the catalog of the page's language.
+ */
+export async function signInByMail(
+  app: Pick<SecretariatApp, 'server' | 'sink'>,
+  page: Page,
+  email: string,
+  t: Record<string, string>,
+): Promise<void> {
+  if (!app.sink) throw new Error('signInByMail needs the app started with `mail: true`');
+  await page.getByLabel(t['accounts.field.email']!).first().fill(email);
+  await page.getByRole('button', { name: t['accounts.signIn.sendLink']! }).click();
+  const [mail] = await app.sink.waitFor(1, { to: email, timeoutMs: 20_000 });
+  await page.goto(`${app.server.url}${pathOfLink(mail!.text, '/[a-z]{2}/sign-in/link')}`);
+  await page.getByRole('button', { name: t['accounts.link.submit']! }).click();
 }
 
 /**
