@@ -4,53 +4,40 @@
 // in src/modules/opinions/math/fixtures/README.md), recomputes the map with "Recompute now" (the
 // bundled server runs the math in dist's opinions-math-worker.js), and downloads votes.csv, which
 // holds the fixture's current votes. axe-core checks the pages in English, French and Arabic.
-import { execFile } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { promisify } from 'node:util';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import en from '../src/platform/i18n/messages/en.json' with { type: 'json' };
 import fr from '../src/platform/i18n/messages/fr.json' with { type: 'json' };
 import { importPolisVotes } from '../src/modules/opinions/math';
-import { checkA11y, formatViolations, launchChromium } from './support/browser';
-import { startTestServer, type TestServer } from './support/server';
+import { expectAccessible as expectAccessibleOn } from './support/browser';
+import { startSecretariatApp, type SecretariatApp } from './support/secretariat-app';
+import type { TestServer } from './support/server';
 
-const run = promisify(execFile);
 const FIXTURE = path.resolve(
   import.meta.dirname,
   '../src/modules/opinions/math/fixtures/london.youth.policing',
 );
 
 describe('[Opinion maps] the secretariat imports a pol.is conversation and exports it', () => {
-  let dataDir: string;
+  let app: SecretariatApp;
   let scratch: string;
   let server: TestServer;
-  let browser: Browser;
-  let context: BrowserContext;
   let page: Page;
   let signInLink = '';
   const problems: string[] = [];
 
   beforeAll(async () => {
-    dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'colloquy-e2e-opinions-interop-'));
-    fs.chmodSync(dataDir, 0o755);
     scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'colloquy-e2e-interop-files-'));
-    const env = { DATA_DIR: dataDir, SEED_DEMO: 'false' };
-    const cli = path.join(path.dirname(inject('e2eServerEntry')), 'cli.js');
-    const { DATABASE_URL: _external, ...inherited } = process.env;
-    const printed = await run(process.execPath, [cli, 'create-secretariat', 'secretariat@example.org'], {
-      env: { ...inherited, ...env, LOG_LEVEL: 'warn' },
+    app = await startSecretariatApp({
+      name: 'opinions-interop',
+      secretariat: 'secretariat@example.org',
+      env: { OPINIONS_RECOMPUTE_INTERVAL_S: '0' },
+      context: { acceptDownloads: true },
     });
-    signInLink = /https?:\/\/\S+(\/en\/sign-in\/link\?token=[\w-]+)/.exec(printed.stdout)?.[1] ?? '';
-    expect(signInLink, printed.stdout).not.toBe('');
-    [server, browser] = await Promise.all([
-      startTestServer({ env: { ...env, DATABASE_URL: '', OPINIONS_RECOMPUTE_INTERVAL_S: '0' } }),
-      launchChromium(),
-    ]);
-    context = await browser.newContext({ acceptDownloads: true });
-    page = await context.newPage();
+    ({ server, page, secretariatLink: signInLink } = app);
     page.setDefaultTimeout(15_000);
     page.on('response', (r) => {
       if (r.status() >= 500) problems.push(`${r.status()} ${r.url()}`);
@@ -59,18 +46,11 @@ describe('[Opinion maps] the secretariat imports a pol.is conversation and expor
   });
 
   afterAll(async () => {
-    await context?.close();
-    await browser?.close();
-    await server?.stop();
-    if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
+    await app?.stop();
     if (scratch) fs.rmSync(scratch, { recursive: true, force: true });
   });
 
-  async function expectAccessible(what: string) {
-    expect
-      .soft(formatViolations(await checkA11y(page)), `axe-core violations on ${what} (${page.url()})`)
-      .toBe('');
-  }
+  const expectAccessible = (what: string) => expectAccessibleOn(page, what);
 
   test('[Opinion maps] a refused file, an import, a recompute in the bundled worker, a download', async () => {
     await page.goto(`${server.url}${signInLink}`);

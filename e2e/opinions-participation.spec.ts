@@ -9,6 +9,7 @@ import ar from '../src/platform/i18n/messages/ar.json' with { type: 'json' };
 import en from '../src/platform/i18n/messages/en.json' with { type: 'json' };
 import { SmtpSink } from '../test/smtp-sink';
 import { checkA11y, formatViolations, launchChromium } from './support/browser';
+import { signInByMail } from './support/secretariat-app';
 import { startTestServer, type TestServer } from './support/server';
 
 const MAP = '/opinions/training-the-machines';
@@ -88,13 +89,7 @@ describe('[Opinions] take part in a map without JavaScript, in English and Arabi
         await page.getByRole('link', { name: t['opinions.signInToVote'] }).click();
         expect(new URL(page.url()).pathname).toBe(`/${locale}/sign-in`);
         const email = `voter-${locale}@example.org`;
-        await page.getByLabel(t['accounts.field.email']!).first().fill(email);
-        await page.getByRole('button', { name: t['accounts.signIn.sendLink'] }).click();
-        const [mail] = await sink.waitFor(1, { to: email, timeoutMs: 20_000 });
-        const link = /https?:\/\/\S+(\/[a-z]{2}\/sign-in\/link\?token=[\w-]+)/.exec(mail!.text ?? '')?.[1];
-        expect(link, mail!.text).toBeTruthy();
-        await page.goto(`${server.url}${link}`);
-        await page.getByRole('button', { name: t['accounts.link.submit'] }).click();
+        await signInByMail({ server, sink }, page, email, t);
         expect(new URL(page.url()).pathname).toBe(`/${locale}${MAP}`);
         await expectAccessible(page, `map, signed in (${locale})`);
 

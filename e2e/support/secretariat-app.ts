@@ -1,6 +1,6 @@
 // The built app with, when asked, a first secretariat account, real mail and a connection to its
 // database, and a Chromium page: what the journeys of the back office, accounts, the newsletter,
-// registration and the opinion results start from.
+// registration, the opinion results and the opinion map interop start from.
 //
 //   const app = await startSecretariatApp({ name: 'newsletter', secretariat: 'sec@example.org', mail: true });
 //   const { page, server } = app;
@@ -22,7 +22,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import pg from 'pg';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, BrowserContext, BrowserContextOptions, Page } from 'playwright-core';
 import { inject } from 'vitest';
 import { SmtpSink } from '../../test/smtp-sink';
 import { launchChromium } from './browser';
@@ -64,6 +64,8 @@ export async function startSecretariatApp(opts: {
   seedDemo?: boolean;
   /** More environment for the server, e.g. { UPLOAD_MAX_BYTES: '1048576' }. */
   env?: Record<string, string>;
+  /** Options of the main page's browser context, e.g. { acceptDownloads: true }. */
+  context?: BrowserContextOptions;
   timeoutMs?: number;
 }): Promise<SecretariatApp> {
   const sink = opts.mail ? new SmtpSink() : undefined;
@@ -92,7 +94,7 @@ export async function startSecretariatApp(opts: {
       launchChromium(),
     ]);
     if (opts.db) db = await connectToDataDir(dataDir);
-    const context = await browser.newContext();
+    const context = await browser.newContext(opts.context);
     const page = await context.newPage();
     const launched = browser;
     const newPage = async () => (await launched.newContext()).newPage();
