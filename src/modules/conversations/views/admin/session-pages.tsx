@@ -168,32 +168,24 @@ export function SessionFormPage({
       <LocalizedFieldset ctx={ctx} form={form} name="title" label={labels.title!} required />
       <LocalizedFieldset ctx={ctx} form={form} name="subject" label={labels.subject!} />
       <LocalizedFieldset ctx={ctx} form={form} name="description" label={labels.description!} multiline />
-      <TextField
-        t={t}
-        form={form}
-        name="timeZone"
-        label={labels.timeZone!}
-        hint={t('admin.hint.timeZone')}
-        required
-      />
-      <TextField
-        t={t}
-        form={form}
-        name="startsAt"
-        label={labels.startsAt!}
-        type="datetime-local"
-        hint={t('admin.hint.localTime')}
-        required
-      />
-      <TextField
-        t={t}
-        form={form}
-        name="endsAt"
-        label={labels.endsAt!}
-        type="datetime-local"
-        hint={t('admin.hint.localTime')}
-        required
-      />
+      {(
+        [
+          ['timeZone', 'text', 'admin.hint.timeZone'],
+          ['startsAt', 'datetime-local', 'admin.hint.localTime'],
+          ['endsAt', 'datetime-local', 'admin.hint.localTime'],
+        ] as const
+      ).map(([name, type, hint]) => (
+        <TextField
+          key={name}
+          t={t}
+          form={form}
+          name={name}
+          label={labels[name]!}
+          type={type}
+          hint={t(hint)}
+          required
+        />
+      ))}
       <SelectField
         t={t}
         form={form}
