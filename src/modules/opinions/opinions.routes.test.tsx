@@ -47,6 +47,7 @@ async function makeMap(
     sessionId: null,
     moderation: 'post',
     allowStatements: true,
+    publishOpenData: false,
     opensAt: '2026-11-01T00:00',
     closesAt: null,
     ...overrides,
@@ -122,6 +123,7 @@ describe('reading', () => {
       sessionId: null,
       moderation: 'post',
       allowStatements: true,
+      publishOpenData: false,
       opensAt: '2026-11-01T00:00',
       closesAt: null,
     });

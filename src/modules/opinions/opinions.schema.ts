@@ -93,6 +93,7 @@ export const mapFormSchema = z
       .transform((v) => v || null),
     moderation: z.enum(['pre', 'post'], { error: 'opinions.error.moderation' }),
     allowStatements: checkbox,
+    publishOpenData: checkbox,
     opensAt: wallClockTime,
     closesAt: wallClockTime,
   })
@@ -112,6 +113,7 @@ export const mapFormSchema = z
     sessionId: data.sessionId,
     moderation: data.moderation,
     allowStatements: data.allowStatements,
+    publishOpenData: data.publishOpenData,
     opensAt: data.opensAt!,
     closesAt: data.closesAt,
   }));

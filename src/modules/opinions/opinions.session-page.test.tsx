@@ -45,6 +45,7 @@ async function arrange(overrides: Partial<MapFormInput> = {}, published = true) 
     sessionId: session.id,
     moderation: 'post',
     allowStatements: true,
+    publishOpenData: false,
     opensAt: '2026-11-01T00:00',
     closesAt: null,
     ...overrides,

@@ -528,13 +528,58 @@ export async function exportPolisFile(
 ): Promise<{ slug: string; csv: string }> {
   assertCan(actor, 'content.manage');
   const data = await loadMap(deps.db, deps.db.$client, mapId);
-  const csv =
-    file === 'comments.csv'
-      ? exportPolisComments(data.comments, data.votes)
-      : file === 'votes.csv'
-        ? exportPolisVotes(data.votes)
-        : exportPolisParticipantsVotes(data.comments, data.votes, mapWithExportIds(data));
-  return { slug: data.slug, csv };
+  return { slug: data.slug, csv: polisFile(data, file) };
+}
+
+function polisFile(data: MapData, file: ExportFile): string {
+  return file === 'comments.csv'
+    ? exportPolisComments(data.comments, data.votes)
+    : file === 'votes.csv'
+      ? exportPolisVotes(data.votes)
+      : exportPolisParticipantsVotes(data.comments, data.votes, mapWithExportIds(data));
+}
+
+/**
+ * The same files without what the secretariat has not accepted: only accepted statements (their
+ * text, and the votes on them). Participants are the export's anonymous numbers; no account data
+ * is ever read.
+ */
+function acceptedOnly(data: MapData): MapData {
+  const comments = data.comments.filter((c) => c.moderated === 1);
+  const keep = new Set(comments.map((c) => c.id));
+  const rows: number[] = [];
+  for (let r = 0; r < data.votes.statement.length; r++) if (keep.has(data.votes.statement[r]!)) rows.push(r);
+  // A typed array of the same kind, with only the kept rows.
+  const pick = <A extends Int32Array | Int8Array | Float64Array>(a: A): A => {
+    const out = new (a.constructor as new (n: number) => A)(rows.length);
+    rows.forEach((r, i) => (out[i] = a[r]!));
+    return out;
+  };
+  const { participant, statement, vote, time } = data.votes;
+  return {
+    ...data,
+    comments,
+    votes: { participant: pick(participant), statement: pick(statement), vote: pick(vote), time: pick(time) },
+  };
+}
+
+/**
+ * One of pol.is's three files of a published map whose secretariat chose to publish its open data
+ * (ADR 0030), for anyone: accepted statements and the votes on them, anonymous participant numbers.
+ *
+ * @throws AppError NOT_FOUND when there is no such map, it is not published, or its data is not open.
+ */
+export async function exportOpenDataFile(
+  deps: Deps,
+  { slug, file }: { slug: string; file: ExportFile },
+): Promise<{ slug: string; csv: string }> {
+  const [map] = await deps.db
+    .select({ id: opinionMaps.id, isPublished: opinionMaps.isPublished, open: opinionMaps.publishOpenData })
+    .from(opinionMaps)
+    .where(eq(opinionMaps.slug, slug));
+  if (!map || !map.isPublished || !map.open) throw new AppError('NOT_FOUND', { map: slug });
+  const data = acceptedOnly(await loadMap(deps.db, deps.db.$client, map.id));
+  return { slug: data.slug, csv: polisFile(data, file) };
 }
 
 // ── Recompute status ───────────────────────────────────────────────────────────────────────────

@@ -142,6 +142,7 @@ const auditView = (m: OpinionMapRecord) => ({
   sessionId: m.sessionId,
   moderation: m.moderation,
   allowStatements: m.allowStatements,
+  publishOpenData: m.publishOpenData,
   opensAt: m.opensAt.toISOString(),
   closesAt: m.closesAt?.toISOString() ?? null,
   isPublished: m.isPublished,

@@ -150,6 +150,7 @@ export function mapFormValues({ map, session }: Pick<AdminMapData, 'map' | 'sess
     sessionId: map.sessionId ?? '',
     moderation: map.moderation,
     allowStatements: map.allowStatements ? 'on' : '',
+    publishOpenData: map.publishOpenData ? 'on' : '',
     opensAt: wallClock(map.opensAt, zone),
     closesAt: wallClock(map.closesAt, zone),
   };
@@ -184,7 +185,7 @@ function MapForm({
     opensAt: t('opinions.admin.opensAt'),
     closesAt: t('opinions.admin.closesAt'),
   };
-  const allow = form.values.allowStatements === 'on' || form.values.allowStatements === 'true';
+  const on = (name: string) => form.values[name] === 'on' || form.values[name] === 'true';
   const zone = zoneOfForm(form, sessions);
   return (
     <form method="post" action={action} novalidate>
@@ -218,10 +219,29 @@ function MapForm({
           { value: 'pre', label: t('opinions.admin.moderationPre') },
         ]}
       />
-      <div class="checkbox">
-        <input type="checkbox" id="field-allowStatements" name="allowStatements" value="on" checked={allow} />
-        <label for="field-allowStatements">{t('opinions.admin.allowStatements')}</label>
-      </div>
+      {(
+        [
+          ['allowStatements', 'opinions.admin.allowStatements', undefined],
+          ['publishOpenData', 'opinions.admin.publishOpenData', 'opinions.admin.publishOpenDataHint'],
+        ] as const
+      ).map(([name, label, hint]) => (
+        <div class="checkbox" key={name}>
+          <input
+            type="checkbox"
+            id={`field-${name}`}
+            name={name}
+            value="on"
+            checked={on(name)}
+            aria-describedby={hint ? `hint-${name}` : undefined}
+          />
+          <label for={`field-${name}`}>{t(label)}</label>
+          {hint ? (
+            <p class="hint" id={`hint-${name}`}>
+              {t(hint)}
+            </p>
+          ) : null}
+        </div>
+      ))}
       <fieldset class="field">
         <legend>{t('opinions.admin.when', { zone })}</legend>
         {(

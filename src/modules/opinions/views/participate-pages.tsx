@@ -231,6 +231,13 @@ export function MapPage({
           <a href={resultsHref(ctx, map.slug)}>{t('opinions.map.resultsLink')}</a>
         </li>
       </ul>
+      {/* Said before anyone votes: what taking part here will publish (ADR 0030). */}
+      {map.publishOpenData ? (
+        <p class="notice open-data-note">
+          {t('opinions.openData.notice')}{' '}
+          <a href={`${resultsHref(ctx, map.slug)}#open-data`}>{t('opinions.openData.noticeLink')}</a>
+        </p>
+      ) : null}
       {/* The redirects after a vote land here (#statement): the notice first, then the next statement. */}
       <div id="statement">
         {done && NOTICES[done] ? (

@@ -9,6 +9,45 @@ export const resultsHref = (ctx: Pick<ViewContext, 'locale'>, slug: string) =>
 export const reportHref = (ctx: Pick<ViewContext, 'locale'>, slug: string) =>
   `/${ctx.locale}/opinions/${slug}/report`;
 const participateHref = (ctx: Pick<ViewContext, 'locale'>, slug: string) => `/${ctx.locale}/opinions/${slug}`;
+export const openDataHref = (ctx: Pick<ViewContext, 'locale'>, slug: string, file: string) =>
+  `/${ctx.locale}/opinions/${slug}/open-data/${file}`;
+/** The open data's licence (CC BY 4.0): linked on the results page, and in each file's Link header. */
+export const OPEN_DATA_LICENCE = 'https://creativecommons.org/licenses/by/4.0/';
+
+/**
+ * The map's open data (ADR 0030), when the secretariat published it: pol.is's three files, what
+ * they hold and do not, and the licence.
+ */
+function OpenData({ ctx, slug }: { ctx: ViewContext; slug: string }) {
+  const { t } = ctx;
+  const files = [
+    ['comments.csv', 'opinions.openData.file.comments'],
+    ['votes.csv', 'opinions.openData.file.votes'],
+    ['participants-votes.csv', 'opinions.openData.file.participantsVotes'],
+  ] as const;
+  return (
+    <section class="results-section" id="open-data" aria-labelledby="open-data-heading">
+      <h2 id="open-data-heading">{t('opinions.openData.heading')}</h2>
+      <p>{t('opinions.openData.body')}</p>
+      <ul>
+        {files.map(([file, label]) => (
+          <li key={file}>
+            <a href={openDataHref(ctx, slug, file)} download>
+              {file}
+            </a>
+            {': '}
+            {t(label)}
+          </li>
+        ))}
+      </ul>
+      <p>
+        <a href={OPEN_DATA_LICENCE} rel="license external">
+          {t('opinions.openData.licence')}
+        </a>
+      </p>
+    </section>
+  );
+}
 
 /** "Not enough votes yet": the map has no computed result. */
 export function NoResults({ ctx, data }: { ctx: ViewContext; data: ResultsPageData }) {
@@ -47,6 +86,11 @@ export function ResultsPage({ ctx, data }: { ctx: ViewContext; data: ResultsPage
             <a href={reportHref(ctx, map.slug)}>{t('opinions.results.reportLink')}</a>
           </li>
         ) : null}
+        {map.publishOpenData ? (
+          <li>
+            <a href="#open-data">{t('opinions.openData.heading')}</a>
+          </li>
+        ) : null}
       </ul>
       {results ? (
         <>
@@ -68,6 +112,7 @@ export function ResultsPage({ ctx, data }: { ctx: ViewContext; data: ResultsPage
       ) : (
         <NoResults ctx={ctx} data={data} />
       )}
+      {map.publishOpenData ? <OpenData ctx={ctx} slug={map.slug} /> : null}
     </Layout>
   );
 }
