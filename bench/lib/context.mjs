@@ -6,8 +6,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { connectToDataDir, freePort, startColloquy, stop } from './server.mjs';
 
-/** A positive number from the environment, or the default. */
-function envNumber(name, fallback) {
+/** A positive number from the environment (unset or empty: the default); throws naming the variable. */
+export function envNumber(name, fallback) {
   const raw = process.env[name];
   if (raw === undefined || raw === '') return fallback;
   const value = Number(raw);

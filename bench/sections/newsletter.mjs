@@ -15,17 +15,12 @@ import path from 'node:path';
 import { SMTPServer } from 'smtp-server';
 import { processCpuSeconds } from '../lib/cpu.mjs';
 import { descendantsOf } from '../lib/proc.mjs';
+import { envNumber } from '../lib/context.mjs';
 import { row } from '../lib/report.mjs';
 import { colloquyEnv, connectToDataDir, freePort, NODE, ROOT, startColloquy, stop } from '../lib/server.mjs';
 
 export const name = 'newsletter';
 export const description = 'queue an edition to 100,000 subscribers; delivery rate to a loopback SMTP server';
-
-const envNumber = (name, fallback) => {
-  const value = Number(process.env[name] ?? fallback);
-  if (!Number.isFinite(value) || value <= 0) throw new Error(`${name} must be a positive number`);
-  return value;
-};
 
 export async function run(ctx) {
   const subscribers = Math.round(envNumber('BENCH_NEWSLETTER_SUBSCRIBERS', 100_000));

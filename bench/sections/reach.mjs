@@ -12,6 +12,7 @@
 // time until the refreshed summary is stored is the refresh time.
 import { processCpuSeconds } from '../lib/cpu.mjs';
 import { descendantsOf } from '../lib/proc.mjs';
+import { envNumber } from '../lib/context.mjs';
 import { row } from '../lib/report.mjs';
 import { connectToDataDir, freePort, httpGet, startColloquy, stop } from '../lib/server.mjs';
 
@@ -19,12 +20,6 @@ export const name = 'reach';
 export const description = 'reach page p50/p95 at 100,000 registrations; summary refresh time';
 
 const SERIES = 'ip-frontier-technologies';
-
-const envNumber = (name, fallback) => {
-  const value = Number(process.env[name] ?? fallback);
-  if (!Number.isFinite(value) || value <= 0) throw new Error(`${name} must be a positive number`);
-  return value;
-};
 
 export async function run(ctx) {
   const registrations = Math.round(envNumber('BENCH_REACH_REGISTRATIONS', 100_000));

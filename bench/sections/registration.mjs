@@ -13,6 +13,7 @@
 /* global fetch, URLSearchParams -- Node 24 has both built in */
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
+import { envNumber } from '../lib/context.mjs';
 import { row } from '../lib/report.mjs';
 import { connectToDataDir, freePort, startColloquy, stop } from '../lib/server.mjs';
 
@@ -23,12 +24,6 @@ export const description =
 const SERIES = 'ip-frontier-technologies';
 const SESSION = 12;
 const PEOPLE = 40_000;
-
-const envNumber = (name, fallback) => {
-  const value = Number(process.env[name] ?? fallback);
-  if (!Number.isFinite(value) || value <= 0) throw new Error(`${name} must be a positive number`);
-  return value;
-};
 
 export async function run(ctx) {
   const seconds = envNumber('BENCH_REGISTRATION_S', 15);
