@@ -8,7 +8,19 @@ export {
   type OpinionMapInput,
   type OpinionMapOptions,
 } from './compute';
-export { recomputeInWorker, stopRecomputeWorker, BUNDLED_WORKER_FILE } from './recompute-in-worker';
+export {
+  recomputeInWorker,
+  recomputeStoredInWorker,
+  stopRecomputeWorker,
+  BUNDLED_WORKER_FILE,
+} from './recompute-in-worker';
+export { decodePackedVotes, emptyVoteTable, PACKED_VOTE_BYTES } from './packed-votes';
+export {
+  runStoredRecompute,
+  type StoredRecomputeCall,
+  type StoredRecomputeResult,
+  type StoredRecomputeStart,
+} from './stored-recompute';
 export { opinionMapFromJson, opinionMapToJson } from './serialize';
 export { statementTable, voteTable, type StatementTable, type VoteTable } from './vote-matrix';
 export {

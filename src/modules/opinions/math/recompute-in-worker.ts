@@ -1,6 +1,8 @@
 /**
- * Runs computeOpinionMap in a worker thread, so the server keeps answering requests while a large
- * conversation is recomputed.
+ * Runs the opinion map engine in a worker thread, so the server keeps answering requests while a
+ * large conversation is recomputed: `recomputeInWorker` for typed arrays in hand (the bench, the
+ * tests), `recomputeStoredInWorker` for the database's own forms (the server's recompute: the
+ * worker also decodes the votes, parses the previous map and writes the new one's JSON).
  *
  * One worker serves the calls of this thread one after the other, and ends after `IDLE_MS` without
  * work. Kept between recomputes, its compiled code is warm and its memory already mapped: at 5
@@ -10,14 +12,16 @@
  * the worker dies (out of memory, say), the call it was serving fails and the next call starts a
  * new one.
  *
- * The input's typed arrays are transferred to the worker, not copied: after the call they are
- * detached (length 0) in the caller. `previous` is copied (the caller usually keeps it).
+ * recomputeInWorker's typed arrays are transferred to the worker, not copied: after the call they
+ * are detached (length 0) in the caller. `previous` is copied (the caller usually keeps it).
  */
 import fs from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { OpinionMap, OpinionMapInput } from './compute';
+import type { StoredRecomputeCall, StoredRecomputeResult } from './stored-recompute';
 import { transferablesOf } from './transferables';
+import type { WorkerRequest } from './worker';
 
 /** File name of the bundled worker, beside the bundle (dist/) that contains this module. */
 export const BUNDLED_WORKER_FILE = 'opinions-math-worker.js';
@@ -47,7 +51,29 @@ let idleTimer: NodeJS.Timeout | undefined;
 let queue: Promise<unknown> = Promise.resolve();
 
 export function recomputeInWorker(input: OpinionMapInput, previous?: OpinionMap): Promise<OpinionMap> {
-  const call = queue.then(() => runOnWorker(input, previous));
+  return queued(() =>
+    callWorker<{ map: OpinionMap }>((post) => post({ kind: 'map', input, previous }, transferablesOf(input))),
+  ).then((answer) => answer.map);
+}
+
+/**
+ * A recompute from the database's forms (stored-recompute.ts): the chunks are read as the worker
+ * decodes the ones before. When reading them fails, the worker drops the job and the call fails
+ * with the reader's error.
+ */
+export function recomputeStoredInWorker(call: StoredRecomputeCall): Promise<StoredRecomputeResult> {
+  return queued(() =>
+    callWorker<{ stored: StoredRecomputeResult }>(async (post) => {
+      post({ kind: 'begin', start: call.start }, transferablesOf(call.start.statements));
+      for await (const packed of call.chunks) post({ kind: 'votes', packed });
+      post({ kind: 'end' });
+    }),
+  ).then((answer) => answer.stored);
+}
+
+/** One call at a time: the next starts when the last one queued has ended. */
+function queued<T>(run: () => Promise<T>): Promise<T> {
+  const call = queue.then(run);
   queue = call.catch(() => undefined);
   return call;
 }
@@ -61,7 +87,14 @@ export async function stopRecomputeWorker(): Promise<void> {
   await ending?.terminate();
 }
 
-function runOnWorker(input: OpinionMapInput, previous: OpinionMap | undefined): Promise<OpinionMap> {
+type Post = (message: WorkerRequest, transfer?: ArrayBuffer[]) => void;
+
+/**
+ * Sends a call's messages with `talk` and waits for the worker's one answer: `{ error }` rejects.
+ * When `talk` itself fails, the worker is told to drop what it was sent, and the call fails with
+ * talk's error once the worker has answered that.
+ */
+function callWorker<T>(talk: (post: Post) => Promise<void> | void): Promise<T> {
   clearTimeout(idleTimer);
   if (!worker) {
     const { url, execArgv } = workerEntry();
@@ -70,7 +103,8 @@ function runOnWorker(input: OpinionMapInput, previous: OpinionMap | undefined): 
   const current = worker;
   // Referenced while it works (a script awaiting the map must not exit), not while it waits.
   current.ref();
-  return new Promise<OpinionMap>((resolve, reject) => {
+  let talkFailure: { error: unknown } | undefined;
+  const answer = new Promise<T>((resolve, reject) => {
     const settle = () => {
       current.off('message', onMessage);
       current.off('error', onError);
@@ -81,7 +115,7 @@ function runOnWorker(input: OpinionMapInput, previous: OpinionMap | undefined): 
       if (worker === current) worker = undefined;
       void current.terminate();
     };
-    const onMessage = (message: { map?: OpinionMap; error?: string }) => {
+    const onMessage = (message: T | { error: string }) => {
       settle();
       current.unref();
       idleTimer = setTimeout(() => {
@@ -89,13 +123,15 @@ function runOnWorker(input: OpinionMapInput, previous: OpinionMap | undefined): 
         void current.terminate();
       }, IDLE_MS);
       idleTimer.unref();
-      if (message.map) resolve(message.map);
-      else reject(new Error(`opinion map worker: ${message.error ?? 'no answer'}`));
+      if (talkFailure) reject(asError(talkFailure.error));
+      else if (message && typeof message === 'object' && 'error' in message) {
+        reject(new Error(`opinion map worker: ${message.error}`));
+      } else resolve(message);
     };
     const onError = (error: unknown) => {
       settle();
       discard();
-      reject(error instanceof Error ? error : new Error(String(error)));
+      reject(asError(error));
     };
     const onExit = (code: number) => {
       settle();
@@ -105,6 +141,15 @@ function runOnWorker(input: OpinionMapInput, previous: OpinionMap | undefined): 
     current.on('message', onMessage);
     current.on('error', onError);
     current.on('exit', onExit);
-    current.postMessage({ input, previous }, transferablesOf(input));
   });
+  const post: Post = (message, transfer) => current.postMessage(message, transfer);
+  Promise.resolve()
+    .then(() => talk(post))
+    .catch((error: unknown) => {
+      talkFailure = { error };
+      post({ kind: 'abort' });
+    });
+  return answer;
 }
+
+const asError = (error: unknown) => (error instanceof Error ? error : new Error(String(error)));

@@ -1,20 +1,73 @@
 /**
- * Worker-thread entry: receives { input, previous } messages, one at a time, and answers each with
- * { map } or { error }. The map's typed arrays are transferred back, not copied. Started, and
- * ended when idle, by recomputeInWorker (recompute-in-worker.ts).
+ * Worker-thread entry, started (and ended when idle) by recompute-in-worker.ts. It serves one call
+ * at a time, in the order the messages come:
+ * - `{ kind: 'map', input, previous }` → `{ map }`: computeOpinionMap on typed arrays;
+ * - `{ kind: 'begin', start }`, then `{ kind: 'votes', packed }` per chunk, then `{ kind: 'end' }` →
+ *   `{ stored }`: a recompute from the database's own forms (stored-recompute.ts); `{ kind:
+ *   'abort' }` instead of `end` drops it and answers `{ error }`.
+ * Any failure answers `{ error }`. Typed arrays and the JSON bytes go back transferred, not copied.
  */
 import { parentPort } from 'node:worker_threads';
 import { computeOpinionMap, type OpinionMap, type OpinionMapInput } from './compute';
+import { StoredRecompute, type StoredRecomputeStart } from './stored-recompute';
 import { transferablesOf } from './transferables';
+
+export type WorkerRequest =
+  | { kind: 'map'; input: OpinionMapInput; previous?: OpinionMap }
+  | { kind: 'begin'; start: StoredRecomputeStart }
+  | { kind: 'votes'; packed: string }
+  | { kind: 'end' }
+  | { kind: 'abort' };
 
 if (!parentPort) throw new Error('worker.ts runs as a worker thread only');
 const port = parentPort;
-port.on('message', (message: { input: OpinionMapInput; previous?: OpinionMap }) => {
-  try {
-    // The votes were transferred here: nobody else reads them, so the matrix may be built in them.
-    const map = computeOpinionMap({ ...message.input, reuseVoteArrays: true }, message.previous);
-    port.postMessage({ map }, transferablesOf(map));
-  } catch (error) {
-    port.postMessage({ error: error instanceof Error ? error.message : String(error) });
+
+/** The stored recompute being fed; the first error it met is kept for the answer to `end`. */
+let job: { recompute: StoredRecompute | undefined; failure: string | undefined } | undefined;
+
+const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
+
+port.on('message', (message: WorkerRequest) => {
+  switch (message.kind) {
+    case 'map':
+      try {
+        // The votes were transferred here: nobody else reads them, so the matrix may be built in them.
+        const map = computeOpinionMap({ ...message.input, reuseVoteArrays: true }, message.previous);
+        port.postMessage({ map }, transferablesOf(map));
+      } catch (error) {
+        port.postMessage({ error: messageOf(error) });
+      }
+      return;
+    case 'begin':
+      try {
+        job = { recompute: new StoredRecompute(message.start), failure: undefined };
+      } catch (error) {
+        job = { recompute: undefined, failure: messageOf(error) };
+      }
+      return;
+    case 'votes':
+      if (!job?.recompute) return;
+      try {
+        job.recompute.addVotes(message.packed);
+      } catch (error) {
+        job = { recompute: undefined, failure: messageOf(error) };
+      }
+      return;
+    case 'end': {
+      const current = job;
+      job = undefined;
+      try {
+        if (!current?.recompute) throw new Error(current?.failure ?? 'no recompute was begun');
+        const stored = current.recompute.finish();
+        port.postMessage({ stored }, [stored.json.buffer as ArrayBuffer]);
+      } catch (error) {
+        port.postMessage({ error: messageOf(error) });
+      }
+      return;
+    }
+    case 'abort':
+      job = undefined;
+      port.postMessage({ error: 'aborted by the caller' });
+      return;
   }
 });

@@ -1,24 +1,20 @@
 /**
- * Recomputing opinion maps: load a map's statements and votes into the math engine's typed arrays,
- * run it in a worker thread with the previous result as its warm start, store the result in one
- * upsert. A schedule on every node recomputes the published maps that have new votes (ADR 0028,
+ * Recomputing opinion maps: read a map's statements, its votes (packed chunks) and its previous
+ * result, hand them to the math engine's worker thread as they come (it decodes them, computes
+ * with the previous map as its warm start, and writes the new map's JSON), store the result in
+ * one upsert. The main thread only moves bytes, so the server keeps answering while a large map
+ * is recomputed. A schedule on every node recomputes the published maps that have new votes (ADR 0028,
  * docs/adr/0028-opinion-map-results.md). At most one recompute per map runs at a time across all nodes: each holds
  * a transaction-level advisory lock on the map for the whole recompute.
  */
 import type { Deps } from '../../../deps';
-import {
-  computeOpinionMap,
-  type OpinionMap,
-  opinionMapFromJson,
-  opinionMapToJson,
-  recomputeInWorker,
-} from '../math';
+import { recomputeStoredInWorker, runStoredRecompute } from '../math';
 import {
   isMapDue,
   listDueMapIds,
   loadMathStatements,
-  loadMathVotes,
-  loadStoredResult,
+  loadStoredResultBase64,
+  openVoteChunks,
   tryLockMapRecompute,
   upsertResult,
 } from './results.repo';
@@ -74,15 +70,17 @@ export async function recomputeMap(
     }
     const started = performance.now();
     const statements = await loadMathStatements(client, mapId);
-    const { newest, ...votes } = await loadMathVotes(client, mapId);
-    const stored = await loadStoredResult(client, mapId);
-    const previous = stored ? reviveResult(deps, mapId, stored.result) : undefined;
-    const loadedMs = performance.now() - started;
-    const input = { statements, votes };
-    const map = options.inThread
-      ? computeOpinionMap(input, previous)
-      : await recomputeInWorker(input, previous);
-    const result = Buffer.from(opinionMapToJson(map), 'utf8');
+    const previousBase64 = await loadStoredResultBase64(client, mapId);
+    const { count, newest, chunks } = await openVoteChunks(client, mapId);
+    const call = { start: { statements, voteCount: count, previousBase64 }, chunks };
+    const computed = options.inThread ? await runStoredRecompute(call) : await recomputeStoredInWorker(call);
+    if (computed.previousUnreadable) {
+      deps.log.warn(
+        { mapId, problem: computed.previousUnreadable },
+        'stored opinion map unreadable: recomputed from scratch',
+      );
+    }
+    const result = Buffer.from(computed.json.buffer, computed.json.byteOffset, computed.json.byteLength);
     const durationMs = Math.round(performance.now() - started);
     await upsertResult(client, {
       mapId,
@@ -96,28 +94,15 @@ export async function recomputeMap(
     const outcome = {
       status: 'stored' as const,
       durationMs,
-      participants: map.counts.participants,
-      votes: map.counts.votes,
-      groups: map.groups.length,
+      participants: computed.participants,
+      votes: computed.votes,
+      groups: computed.groups,
     };
-    deps.log.info(
-      { mapId, ...outcome, loadMs: Math.round(loadedMs), bytes: result.length, warm: previous !== undefined },
-      'opinion map recomputed',
-    );
+    deps.log.info({ mapId, ...outcome, bytes: result.length, warm: computed.warm }, 'opinion map recomputed');
     return outcome;
   } finally {
     if (open) await client.query('ROLLBACK').catch(() => undefined);
     client.release();
-  }
-}
-
-/** The stored map as a warm start; a result that cannot be read is not one (logged, then ignored). */
-function reviveResult(deps: Deps, mapId: string, bytes: Buffer): OpinionMap | undefined {
-  try {
-    return opinionMapFromJson(bytes.toString('utf8'));
-  } catch (err) {
-    deps.log.warn({ err, mapId }, 'stored opinion map unreadable: recomputing from scratch');
-    return undefined;
   }
 }
 

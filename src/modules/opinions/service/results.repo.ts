@@ -4,6 +4,7 @@
 import { eq } from 'drizzle-orm';
 import type pg from 'pg';
 import type { Db } from '../../../db/client';
+import { decodePackedVotes, emptyVoteTable } from '../math';
 import { opinionStatements } from '../opinions.tables';
 
 export interface StatementText {
@@ -137,21 +138,42 @@ export interface MathVoteRows {
   newest: string | null;
 }
 
-/** Votes per round trip: bounded memory however many votes a map has. */
-const VOTE_CHUNK = 200_000;
-/** Bytes per vote in a chunk: participant int4, statement int4, vote int2, time float8 (big-endian). */
-const PACKED = 18;
+export interface VoteChunks {
+  /** Votes in all the chunks. */
+  count: number;
+  /** As MathVoteRows.newest. */
+  newest: string | null;
+  /** Each chunk's votes packed (math/packed-votes.ts), base64; read as iterated. */
+  chunks: AsyncIterable<string>;
+}
 
 /**
- * Every vote of the map into typed arrays, read in chunks of participants (about 200,000 votes
- * each), each chunk one bytea that PostgreSQL packs (`int4send` …): 5 million votes never exist as
- * 5 million row objects, and node-postgres decodes one hex string per chunk instead of parsing four
- * text columns per row (measured on 1 million votes: 0.6–0.9 s of Node CPU against 1.3–2.4 s for
- * rows through a cursor). Rows come ordered by participant, the order the engine uses in place.
- * Call it in a REPEATABLE READ transaction, so the chunks, the newest time and the statements
- * loaded beside them are one snapshot.
+ * Votes per round trip: bounded memory however many votes a map has, and a short stay on the
+ * server's main thread per chunk. At 8,000 a chunk's text is about 107 KB, under V8's largest
+ * ordinary object (128 KB): it is born in the young generation and can die there, where
+ * collecting it is cheap; larger ones go straight to the large-object space, which only a full
+ * collection of the main thread's heap frees. Measured on a loaded machine (load 12), recomputing
+ * a million votes: the longest stall of the main thread was 43–70 ms with 8,000, 55–129 ms with
+ * 50,000 (docs/benchmarks.md has the figures on a quiet one).
  */
-export async function loadMathVotes(client: pg.PoolClient, mapId: string): Promise<MathVoteRows> {
+const VOTE_CHUNK = 8_000;
+
+/**
+ * Every vote of the map in chunks of participants (about 8,000 votes each), each chunk one bytea
+ * that PostgreSQL packs (`int4send` …, the format of math/packed-votes.ts) and sends as base64: 5
+ * million votes never exist as 5 million row objects, and each chunk reaches the caller as one
+ * string, which the recompute hands to its worker undecoded (measured on 1 million votes,
+ * decoding packed chunks cost 0.6–0.9 s of Node CPU against 1.3–2.4 s for rows through a
+ * cursor). Rows come ordered by participant, the order the engine uses in place. `withTime` adds
+ * each vote's time (the export; the math does not need it). Call it in a REPEATABLE READ
+ * transaction and read the chunks before it ends, so the count, the newest time, the chunks and
+ * the statements loaded beside them are one snapshot.
+ */
+export async function openVoteChunks(
+  client: pg.PoolClient,
+  mapId: string,
+  { withTime = false }: { withTime?: boolean } = {},
+): Promise<VoteChunks> {
   const { rows: head } = await client.query<{
     n: number;
     lo: number | null;
@@ -163,49 +185,45 @@ export async function loadMathVotes(client: pg.PoolClient, mapId: string): Promi
     [mapId],
   );
   const { n, lo, hi, newest } = head[0]!;
-  const out: MathVoteRows = {
-    participant: new Int32Array(n),
-    statement: new Int32Array(n),
-    vote: new Int8Array(n),
-    time: new Float64Array(n),
-    newest,
-  };
-  if (n === 0 || lo === null || hi === null) return out;
-  const step = Math.max(1, Math.ceil(((hi - lo + 1) * VOTE_CHUNK) / n));
-  let at = 0;
-  for (let from = lo; from <= hi; from += step) {
-    const { rows } = await client.query<{ packed: Buffer | null }>({
-      name: 'opinions_votes_packed',
-      text: `SELECT string_agg(int4send(participant_id) || int4send(statement_id) || int2send(vote)
-                               || float8send((extract(epoch FROM voted_at) * 1000)::float8),
-                               ''::bytea ORDER BY participant_id, statement_id) AS packed
-               FROM opinions_votes WHERE map_id = $1 AND participant_id BETWEEN $2 AND $3`,
-      values: [mapId, from, Math.min(hi, from + step - 1)],
-    });
-    const packed = rows[0]?.packed;
-    if (!packed) continue;
-    for (let o = 0; o < packed.length; o += PACKED, at++) {
-      out.participant[at] = packed.readInt32BE(o);
-      out.statement[at] = packed.readInt32BE(o + 4);
-      out.vote[at] = packed.readInt16BE(o + 8);
-      out.time[at] = packed.readDoubleBE(o + 10);
+  const time = withTime ? `|| float8send((extract(epoch FROM voted_at) * 1000)::float8)` : '';
+  async function* chunks(): AsyncGenerator<string> {
+    if (n === 0 || lo === null || hi === null) return;
+    const step = Math.max(1, Math.ceil(((hi - lo + 1) * VOTE_CHUNK) / n));
+    for (let from = lo; from <= hi; from += step) {
+      const { rows } = await client.query<{ packed: string | null }>({
+        name: withTime ? 'opinions_votes_packed_timed' : 'opinions_votes_packed',
+        text: `SELECT encode(string_agg(int4send(participant_id) || int4send(statement_id) || int2send(vote) ${time},
+                                        ''::bytea ORDER BY participant_id, statement_id), 'base64') AS packed
+                 FROM opinions_votes WHERE map_id = $1 AND participant_id BETWEEN $2 AND $3`,
+        values: [mapId, from, Math.min(hi, from + step - 1)],
+      });
+      const packed = rows[0]?.packed;
+      if (packed) yield packed;
     }
   }
-  if (at !== n) throw new Error(`opinion map ${mapId}: ${at} votes read of ${n} counted`);
-  return out;
+  return { count: n, newest, chunks: chunks() };
 }
 
-/** The stored result's bytes and bookkeeping, read inside the recompute's transaction. */
-export async function loadStoredResult(
+/** Every vote of the map with its time, decoded in this thread (the pol.is export; the recompute uses openVoteChunks). */
+export async function loadMathVotes(client: pg.PoolClient, mapId: string): Promise<MathVoteRows> {
+  const { count, newest, chunks } = await openVoteChunks(client, mapId, { withTime: true });
+  const votes = emptyVoteTable(count);
+  let at = 0;
+  for await (const packed of chunks) at = decodePackedVotes(packed, votes, at, { withTime: true });
+  if (at !== count) throw new Error(`opinion map ${mapId}: ${at} votes read of ${count} counted`);
+  return { ...votes, newest };
+}
+
+/** The stored result's bytes as base64 (decoded by the recompute's worker), if any. */
+export async function loadStoredResultBase64(
   client: pg.PoolClient,
   mapId: string,
-): Promise<{ result: Buffer; votesThrough: Date | null; computedAt: Date } | undefined> {
-  const { rows } = await client.query<{ result: Buffer; votes_through: Date | null; computed_at: Date }>(
-    'SELECT result, votes_through, computed_at FROM opinions_results WHERE map_id = $1',
+): Promise<string | undefined> {
+  const { rows } = await client.query<{ result: string }>(
+    `SELECT encode(result, 'base64') AS result FROM opinions_results WHERE map_id = $1`,
     [mapId],
   );
-  const row = rows[0];
-  return row && { result: row.result, votesThrough: row.votes_through, computedAt: row.computed_at };
+  return rows[0]?.result;
 }
 
 /** Writes the map's latest result (one row per map). */
