@@ -131,7 +131,8 @@ describe('[Accessibility] axe-core and page structure on every public page type'
     demo.virtualOneDaySession = sessions.find((s) => s.format === 'virtual' && oneDay(s))?.number ?? 0;
     expect(demo.virtualOneDaySession, 'the demo has a virtual one-day session').toBeGreaterThan(0);
 
-    // The demo map's results exist once the recompute schedule has run (every 10 s by default):
+    // The demo map's results exist once the recompute schedule has run (every second here, as
+    // e2e/support/server.ts sets it; every 10 s by default):
     // check the pages with the map, not the "not enough votes yet" state.
     const results = `${server.url}/en/opinions/training-the-machines/results`;
     for (

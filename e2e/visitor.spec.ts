@@ -160,12 +160,18 @@ describe('[Conversations] visitor journeys', () => {
     const watch = page.locator('#watch');
     expect(await watch.evaluate((el) => el.matches(':target'))).toBe(true);
     expect(await watch.isVisible()).toBe(true);
-    const box = await watch.boundingBox();
+    // Chromium scrolls to the fragment once the page is laid out, which can come after the load
+    // event when another spec shares the machine: look again for a few seconds, no longer.
     const viewport = page.viewportSize();
-    expect(
-      box && viewport && box.y >= 0 && box.y < viewport.height,
-      'the watch section is scrolled into view',
-    ).toBe(true);
+    await expect
+      .poll(
+        async () => {
+          const box = await watch.boundingBox();
+          return Boolean(box && viewport && box.y >= 0 && box.y < viewport.height);
+        },
+        { message: 'the watch section is scrolled into view', timeout: 5_000 },
+      )
+      .toBe(true);
     const watchLinks = await watch
       .locator('a[href]')
       .evaluateAll((links) => links.map((a) => (a as HTMLAnchorElement).href));

@@ -32,7 +32,11 @@ export interface TestServer {
 export interface StartTestServerOptions {
   /** Extra environment for the server, e.g. { PAGE_CACHE_ENTRIES: '0' }. */
   env?: Record<string, string>;
-  /** Milliseconds to wait for the "listening" log line. */
+  /**
+   * Milliseconds to wait for the "listening" log line (default 120 s: a first start creates the
+   * cluster, migrates and seeds the demo, which takes over 30 s on a loaded 2-core machine while
+   * another spec runs beside it).
+   */
   timeoutMs?: number;
 }
 
@@ -65,6 +69,11 @@ export async function startTestServer(options: StartTestServerOptions = {}): Pro
     SEED_DEMO: 'true',
     DATA_DIR: database.dataDir,
     DATABASE_URL: database.url,
+    // Opinion maps recomputed every second rather than every 10 s (the production default): a
+    // journey that waits for a map (the demo's, or one it votes on) waits for the schedule, not
+    // for the clock. The schedule only recomputes a map with new votes, so an idle server does no
+    // more work. A spec can still set its own (0 turns the schedule off).
+    OPINIONS_RECOMPUTE_INTERVAL_S: '1',
     ...options.env,
   };
 
@@ -115,7 +124,7 @@ export async function startTestServer(options: StartTestServerOptions = {}): Pro
   try {
     const url = await withTimeout(
       listening,
-      options.timeoutMs ?? 30_000,
+      options.timeoutMs ?? 120_000,
       'for the server to log "listening"',
     );
     return { url: url.replace(/\/$/, ''), logs: () => [...lines], stop };
