@@ -5,6 +5,8 @@
 import { sql } from 'drizzle-orm';
 import { expect } from 'vitest';
 import { dbTest as test } from '../../../test/test-deps';
+import { createApp } from '../../app';
+import en from '../../platform/i18n/messages/en.json' with { type: 'json' };
 import { removeDemo, seedDemo } from '../conversations';
 import { removeDemoRegistrations, seedDemoRegistrations } from '../registration';
 import { DEMO_MAP_SLUG, removeDemoOpinions, seedDemoOpinions } from './demo/seed-opinions';
@@ -12,6 +14,8 @@ import { computeOpinionMap, statementTable, voteTable } from './math';
 import { BREAKDOWN_DIMENSIONS, NOT_KNOWN } from './service/breakdown';
 import { recomputeMap } from './service/recompute';
 import { getResultsPage } from './service/results';
+
+const EN = en as unknown as Record<string, string>;
 
 test('the demo map: ninth session, hundreds of registered participants, 2–4 groups, deterministic, removable', async ({
   deps,
@@ -98,6 +102,18 @@ test('the demo map: ninth session, hundreds of registered participants, 2–4 gr
     expect(rows.filter((r) => r.counts.some((c) => c !== null)).length).toBeGreaterThanOrEqual(
       dimension === 'categories' ? 3 : 5,
     );
+  }
+
+  // As the page shows it: rows named by group, category and region, none "Not known".
+  const { app } = await createApp(deps);
+  try {
+    const html = (await app.inject({ url: `/en/opinions/${DEMO_MAP_SLUG}/results` })).body;
+    const breakdownHtml = html.slice(html.indexOf('id="results-breakdown"'));
+    for (const key of ['analytics.group.academia', 'analytics.region.150', 'analytics.category.member_state'])
+      expect(breakdownHtml).toContain(EN[key]);
+    expect(breakdownHtml).not.toContain(EN['opinions.results.breakdown.unknown']);
+  } finally {
+    await app.close();
   }
 
   // demo:remove (src/cli.ts): sessions, registrations, then maps and the demo accounts.
