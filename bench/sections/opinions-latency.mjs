@@ -109,7 +109,7 @@ export async function run(ctx) {
  * statement sides with their leaning, disagreeing otherwise, one vote in ten a pass or a flip
  * (by a hash, so every run writes the same votes).
  */
-async function seedMap(db, { participants, statements, votes }) {
+export async function seedMap(db, { participants, statements, votes }) {
   const perParticipant = Math.min(statements, Math.floor(votes / participants));
   const { rows } = await db.query(
     `INSERT INTO opinions_maps (slug, topic, opens_at, is_published)
