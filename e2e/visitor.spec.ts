@@ -160,14 +160,15 @@ describe('[Conversations] visitor journeys', () => {
     const watch = page.locator('#watch');
     expect(await watch.evaluate((el) => el.matches(':target'))).toBe(true);
     expect(await watch.isVisible()).toBe(true);
-    // Chromium scrolls to the fragment once the page is laid out, which can come after the load
-    // event when another spec shares the machine: look again for a few seconds, no longer.
+    // The page scrolls smoothly to the fragment, so the section may still be on its way when this
+    // looks (look again for a few seconds, no longer), and ends with its top a fraction of a pixel
+    // above the viewport's (-0.45 px seen in Chromium): a pixel of slack, not more.
     const viewport = page.viewportSize();
     await expect
       .poll(
         async () => {
           const box = await watch.boundingBox();
-          return Boolean(box && viewport && box.y >= 0 && box.y < viewport.height);
+          return Boolean(box && viewport && box.y > -1 && box.y < viewport.height);
         },
         { message: 'the watch section is scrolled into view', timeout: 5_000 },
       )
