@@ -1,7 +1,7 @@
 import type { Deps } from './deps';
 import { findSetting, writeSetting } from './db/settings';
 import { seedDemo } from './modules/conversations';
-import { seedDemoOpinions } from './modules/opinions';
+import { recomputeDueMaps, seedDemoOpinions } from './modules/opinions';
 import { seedDemoRegistrations } from './modules/registration';
 
 const DEMO_SEEDED = 'demo.seededAt';
@@ -20,8 +20,10 @@ export async function seedDemoNow(deps: Deps): Promise<boolean> {
   const { seeded } = await seedDemo(deps.db, deps.clock);
   // Registrations for the demo sessions (idempotent: added once, also to a demo seeded before them).
   await seedDemoRegistrations(deps.db, deps.clock);
-  // The demo opinion map on the ninth session (idempotent, like the registrations).
-  await seedDemoOpinions(deps.db, deps.clock);
+  // The demo opinion map on the ninth session (idempotent, like the registrations), computed at
+  // once: its results are there for the first visitor, and no later start of the server spends its
+  // first seconds (and a worker thread's memory) on it.
+  if ((await seedDemoOpinions(deps.db, deps.clock)) > 0) await recomputeDueMaps(deps);
   if (seeded || (await findSetting(deps.db, DEMO_SEEDED)) === undefined) {
     await writeSetting(deps.db, DEMO_SEEDED, deps.clock.now().toISOString(), deps.clock.now());
   }

@@ -4,6 +4,7 @@ import { createApp } from './app';
 import { ConfigError, loadConfig, type Config } from './config';
 import { listenForContentChanges } from './db/content-changes';
 import { DataDirInUseError } from './db/embedded';
+import { startIdleCollector } from './platform/idle-memory';
 import { createLogger } from './platform/logger';
 import { openRuntime } from './runtime';
 import { seedDemoOnFirstStart } from './seed';
@@ -22,6 +23,7 @@ async function main(config: Config): Promise<void> {
 
   const { app, pageCache } = await createApp(deps, { assetsDir: assetsDir() });
   const stopListening = await listenForContentChanges(database.url, () => pageCache.clear(), log);
+  const stopIdleCollector = startIdleCollector(app.server, { idleMs: config.IDLE_GC_AFTER_S * 1000, log });
 
   let closing = false;
   const shutdown = async (signal: string) => {
@@ -34,6 +36,7 @@ async function main(config: Config): Promise<void> {
     }, config.SHUTDOWN_TIMEOUT_S * 1000);
     force.unref();
     try {
+      stopIdleCollector();
       await app.close(); // stops accepting, lets open requests finish
       await stopListening();
       // The mail worker first (messages being sent are recorded, or go back to the queue), then
@@ -53,6 +56,7 @@ async function main(config: Config): Promise<void> {
     const address = await app.listen({ host: config.HOST, port: config.PORT });
     log.info({ url: address, database: database.isEmbedded ? 'embedded' : 'external' }, 'listening');
   } catch (error) {
+    stopIdleCollector();
     await stopListening();
     await runtime.close();
     throw error;

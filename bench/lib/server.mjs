@@ -51,6 +51,7 @@ const COLLOQUY_VARIABLES = [
   'PAGE_CACHE_ENTRIES',
   'PAGE_CACHE_TTL_S',
   'SHUTDOWN_TIMEOUT_S',
+  'IDLE_GC_AFTER_S',
 ];
 
 /** Processes started and not yet seen exiting. */
