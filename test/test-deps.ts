@@ -88,6 +88,16 @@ export async function createTestDeps(overrides: TestDepsOverrides = {}): Promise
     max: config.DB_POOL_SIZE,
     application_name: 'colloquy-test',
   });
+  // pool.end() resolves once it has told its clients to end, not once their connections have
+  // closed: a DROP … WITH (FORCE) in between terminates them, and the terminated client throws an
+  // uncaught 57P01 ("terminating connection due to administrator command") into the test file.
+  // Count the pool's connections so that close() can wait for the last one.
+  let openClients = 0;
+  let lastClosed: (() => void) | undefined;
+  pool.on('connect', () => openClients++);
+  pool.on('remove', () => {
+    if (--openClients === 0) lastClosed?.();
+  });
   const db: Db = drizzle(pool, { schema, casing: 'snake_case' });
   const clock = overrides.clock ?? fixedClock(TEST_NOW);
   const log = overrides.log ?? createLogger(config.LOG_LEVEL);
@@ -121,7 +131,11 @@ export async function createTestDeps(overrides: TestDepsOverrides = {}): Promise
       if (closed) return;
       closed = true;
       await mail.stop(1_000);
+      const closedAll = new Promise<void>((resolve) => (lastClosed = resolve));
       await pool.end();
+      if (openClients > 0) {
+        await Promise.race([closedAll, new Promise((resolve) => setTimeout(resolve, 5_000).unref())]);
+      }
       await dropDatabase();
     },
   };

@@ -20,7 +20,9 @@ afterAll(() => {
   for (const dir of dirs) fs.rmSync(dir, { recursive: true, force: true });
 });
 
-describe('embedded PostgreSQL', () => {
+// Each test creates and starts real clusters (initdb): several seconds each, over 15 s while two
+// other test files and a browser run share the 2-core machine (ADR 0031).
+describe('embedded PostgreSQL', { timeout: 60_000 }, () => {
   test('starts, serves queries, and a second process on the same data directory is refused', async () => {
     const dataDir = tempDataDir();
     const first = await startEmbeddedPostgres({ dataDir, port: 0, log });
