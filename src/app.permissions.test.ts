@@ -78,6 +78,7 @@ const ACCESS: Record<string, Access> = {
   'POST /:locale/opinions/:mapSlug/statements': 'signed-in',
   'GET /:locale/opinions/:mapSlug/results': 'public',
   'GET /:locale/opinions/:mapSlug/report': 'public',
+  'GET /:locale/opinions/:mapSlug/open-data/:file': 'public',
   'GET /api/v1/series': 'public',
   'GET /api/v1/series/:seriesSlug': 'public',
   'GET /api/v1/series/:seriesSlug/themes': 'public',
