@@ -35,7 +35,7 @@ const EnvSchema = z.object({
    * Seconds without a request after which the server runs one full garbage collection, giving back
    * the memory a burst of requests left (docs/adr/0032-idle-memory.md). 0 turns it off.
    */
-  IDLE_GC_AFTER_S: z.coerce.number().min(0).default(2),
+  IDLE_GC_AFTER_S: z.coerce.number().min(0).default(30),
   /** Seconds the server waits for open requests to finish on SIGINT/SIGTERM. */
   SHUTDOWN_TIMEOUT_S: z.coerce.number().positive().default(10),
   /** The largest document file the back office accepts, in bytes (default 20 MB). */

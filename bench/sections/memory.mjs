@@ -1,8 +1,9 @@
 // Idle memory: the resident memory of the Colloquy process after a start, 50 requests over 30
-// public pages (six locales × five pages, so the page cache holds 30 pages), and 5 s of idleness.
-// The server runs one full garbage collection after IDLE_GC_AFTER_S (default 2) seconds without a
-// request (ADR 0032); the same is measured with that collection off, and 15 s after the last
-// request as well, to show what it gives back and that the figure holds.
+// public pages (six locales × five pages, so the page cache holds 30 pages), then nothing. Read
+// 5 s after the last request (the young generation the burst grew is still there) and 35 s after
+// it: the server runs one full garbage collection after IDLE_GC_AFTER_S (default 30) seconds
+// without a request (ADR 0032), and the target is for the idle server, the 35 s figure. The same
+// is measured with that collection off.
 // The target is for the Node process alone (VmRSS in /proc/<pid>/status). The embedded PostgreSQL
 // (the postmaster, its helpers and one backend per pooled connection, all descendants of the
 // server) is reported apart: as a sum of RSS, which counts shared memory (shared_buffers,
@@ -13,7 +14,7 @@ import { descendantsOf, MB, processName, pssBytes, rssBytes } from '../lib/proc.
 import { freePort, httpGet, SERVER_ARGS, SERVER_COMMAND, startColloquy, stop } from '../lib/server.mjs';
 
 export const name = 'memory';
-export const description = 'RSS of the server after 50 requests and 5 s idle; PostgreSQL apart';
+export const description = 'RSS of the server after 50 requests, 5 s and 35 s later; PostgreSQL apart';
 
 const LOCALES = ['en', 'fr', 'es', 'ar', 'zh', 'ru'];
 const PAGES = [
@@ -25,16 +26,22 @@ const PAGES = [
 ];
 const REQUESTS = 50;
 const IDLE_MS = 5_000;
-const LATER_MS = 15_000;
+const LATER_MS = 35_000;
 
 export async function run(ctx) {
   const { dataDir } = await ctx.seededDataDir();
   const idle = await idleServer(ctx, dataDir, SERVER_ARGS, 'memory');
   const noIdleGc = await idleServer(ctx, dataDir, SERVER_ARGS, 'memory-no-idle-gc', { IDLE_GC_AFTER_S: 0 });
   const rows = [
-    row('Colloquy (Node) RSS, idle', idle.nodeRssMb, 'MB', { below: 150 }),
-    row(`Colloquy (Node) RSS, ${LATER_MS / 1000} s after the last request`, idle.laterRssMb, 'MB'),
-    row('Colloquy (Node) RSS, idle, idle collection off (IDLE_GC_AFTER_S=0)', noIdleGc.nodeRssMb, 'MB'),
+    row(`Colloquy (Node) RSS, idle (${LATER_MS / 1000} s without a request)`, idle.laterRssMb, 'MB', {
+      below: 150,
+    }),
+    row(`Colloquy (Node) RSS, ${IDLE_MS / 1000} s after the last request`, idle.nodeRssMb, 'MB'),
+    row(
+      `Colloquy (Node) RSS, ${LATER_MS / 1000} s without a request, idle collection off (IDLE_GC_AFTER_S=0)`,
+      noIdleGc.laterRssMb,
+      'MB',
+    ),
     row(`embedded PostgreSQL, ${idle.postgresProcesses} processes, sum of RSS`, idle.postgresRssMb, 'MB'),
   ];
   if (idle.postgresPssMb !== null) {

@@ -3,7 +3,9 @@ import type { AddressInfo } from 'node:net';
 import { Writable } from 'node:stream';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterEach, describe, expect, test } from 'vitest';
-import { startIdleCollector } from './idle-memory';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
+import { type Collect, startIdleCollector } from './idle-memory';
 import { pino } from 'pino';
 import { createLogger, type Logger } from './logger';
 
@@ -20,7 +22,7 @@ function watchIdleCollections() {
     },
   });
   const log = pino({ level: 'debug' }, stream) as unknown as Logger;
-  return { log, count: () => lines.filter((line) => line.includes('idle: memory collected')).length };
+  return { log, lines, count: () => lines.filter((line) => line.includes('idle: memory collected')).length };
 }
 
 async function until(condition: () => boolean, timeoutMs = 10_000) {
@@ -36,10 +38,14 @@ afterEach(async () => {
   for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
 });
 
+/** V8's real gc: the test process was not started with --expose-gc, so the flag is set here. */
+setFlagsFromString('--expose-gc');
+const collect = runInNewContext('gc') as Collect;
+
 async function serverWithCollector(idleMs: number, log: Logger = createLogger('silent')) {
   const server = http.createServer((_req, res) => res.end('ok'));
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const stop = startIdleCollector(server, { idleMs, checkEveryMs: 25, log });
+  const stop = startIdleCollector(server, { idleMs, checkEveryMs: 25, log, collect });
   cleanups.push(() => new Promise<void>((resolve) => server.close(() => resolve())), stop);
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
   return { get: async () => void (await (await fetch(url)).text()) };
@@ -63,6 +69,21 @@ describe('startIdleCollector', () => {
 
     await app.get();
     await until(() => collections.count() === 2);
+  });
+
+  test('does nothing without a gc (node started without --expose-gc), and says so', async () => {
+    const collections = watchIdleCollections();
+    const server = http.createServer((_req, res) => res.end('ok'));
+    const stop = startIdleCollector(server, {
+      idleMs: 1,
+      checkEveryMs: 5,
+      log: collections.log,
+      collect: undefined,
+    });
+    await sleep(100);
+    stop();
+    expect(collections.count()).toBe(0);
+    expect(collections.lines.join('')).toContain('--expose-gc');
   });
 
   test('does nothing with an idle time of 0', async () => {

@@ -1,27 +1,28 @@
 /**
  * Gives memory back when the server is idle (docs/adr/0032-idle-memory.md): once no request has
- * come for `idleMs`, one full garbage collection, then nothing until requests come and stop again.
+ * come for `idleMs` (30 s by default), one full garbage collection, then nothing until requests
+ * come and stop again.
  *
  * A burst of requests grows V8's young generation (up to 16 MB a semi-space), and at idle nothing
  * allocates, so nothing collects it: the memory stays resident until the next burst. A full
  * collection at idle shrinks it (measured: 164 MB resident before, 135 MB after; 173 ms on a
- * loaded machine, for about 25 MB of live objects). Under load the collection never runs, so it
- * costs requests nothing; a request that comes while it runs waits for it.
+ * loaded machine, for about 25 MB of live objects). Under load the collection never runs. It is
+ * not free afterwards: the heap starts small again, and the first seconds of the next burst pay
+ * more collections while it grows back (a throughput bench whose slices came after 2 s of quiet
+ * lost about 40 %), hence a long quiet time before it.
  */
 import type { Server } from 'node:http';
-import { setFlagsFromString } from 'node:v8';
-import { runInNewContext } from 'node:vm';
 import type { Logger } from './logger';
 
-type Collect = (options: { type: 'major'; execution: 'sync'; flavor: 'last-resort' }) => void;
+export type Collect = (options: { type: 'major'; execution: 'sync'; flavor: 'last-resort' }) => void;
 
 /**
- * V8's `gc` function without starting Node with --expose-gc: the flag set at run time takes effect
- * for contexts made after it, and a new context hands its `gc` over.
+ * V8's `gc` function, there when Node was started with --expose-gc (`npm start` does). Setting the
+ * flag at run time (`v8.setFlagsFromString`) also works, but measurably slows every request
+ * afterwards (cached session pages: 4,437 against 7,918 a second), so it is not done.
  */
-function garbageCollector(): Collect {
-  setFlagsFromString('--expose-gc');
-  return runInNewContext('gc') as Collect;
+function garbageCollector(): Collect | undefined {
+  return (globalThis as { gc?: Collect }).gc;
 }
 
 export interface IdleCollectorOptions {
@@ -30,15 +31,20 @@ export interface IdleCollectorOptions {
   /** How often the request count is looked at (the collection comes up to this much after idleMs). */
   checkEveryMs?: number;
   log: Logger;
+  /** V8's gc (default: the one --expose-gc puts on globalThis). */
+  collect?: Collect;
 }
 
 /** Starts watching `server`'s requests; returns the function that stops it. */
 export function startIdleCollector(
   server: Server,
-  { idleMs, checkEveryMs = 1_000, log }: IdleCollectorOptions,
+  { idleMs, checkEveryMs = 1_000, log, collect = garbageCollector() }: IdleCollectorOptions,
 ) {
   if (idleMs <= 0) return () => undefined;
-  const collect = garbageCollector();
+  if (!collect) {
+    log.info('node was started without --expose-gc: memory is not collected when idle (npm start passes it)');
+    return () => undefined;
+  }
   let requests = 0;
   let seen = -1;
   let quietSince = Date.now();
