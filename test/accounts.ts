@@ -5,6 +5,7 @@
 //     payload: { _csrf: secretariat.csrfToken, ... } });
 import { randomBytes } from 'node:crypto';
 import { eq } from 'drizzle-orm';
+import type { FastifyInstance } from 'fastify';
 import type { Deps } from '../src/deps';
 import { createSession } from '../src/modules/accounts';
 import type { GrantedRole } from '../src/modules/accounts';
@@ -66,4 +67,19 @@ export async function signIn(deps: Deps, user: TestUser): Promise<SignedInUser> 
     csrfToken: session.csrfToken,
     headers: { cookie: `${sessionCookieName(deps)}=${token}` },
   };
+}
+
+/** A form POST as a browser sends it: the person's cookie and CSRF token, or nobody's. */
+export function postForm(
+  app: Pick<FastifyInstance, 'inject'>,
+  who: SignedInUser | undefined,
+  url: string,
+  values: Record<string, string>,
+) {
+  return app.inject({
+    method: 'POST',
+    url,
+    headers: { 'content-type': 'application/x-www-form-urlencoded', ...(who?.headers ?? {}) },
+    payload: new URLSearchParams({ ...values, ...(who ? { _csrf: who.csrfToken } : {}) }).toString(),
+  });
 }

@@ -5,7 +5,7 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { createApp } from '../../app';
 import { makeSeries, makeSession } from '../../../test/factories';
-import { signedInUser, type SignedInUser } from '../../../test/accounts';
+import { signedInUser, type SignedInUser, postForm } from '../../../test/accounts';
 import { createTestDeps, type TestDeps } from '../../../test/test-deps';
 import en from '../../platform/i18n/messages/en.json' with { type: 'json' };
 import ar from '../../platform/i18n/messages/ar.json' with { type: 'json' };
@@ -17,7 +17,6 @@ let deps: TestDeps;
 let app: Awaited<ReturnType<typeof createApp>>['app'];
 let sec: SignedInUser;
 let sessionId: string;
-const FORM = { 'content-type': 'application/x-www-form-urlencoded' };
 
 beforeAll(async () => {
   deps = await createTestDeps({ env: { PUBLIC_URL: 'https://colloquy.test' } });
@@ -32,12 +31,7 @@ afterAll(async () => {
 });
 
 const post = (who: SignedInUser, url: string, values: Record<string, string>) =>
-  app.inject({
-    method: 'POST',
-    url,
-    headers: { ...FORM, ...who.headers },
-    payload: new URLSearchParams({ ...values, _csrf: who.csrfToken }).toString(),
-  });
+  postForm(app, who, url, values);
 
 const MAP = {
   slug: 'training-data',

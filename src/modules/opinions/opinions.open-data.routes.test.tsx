@@ -4,7 +4,7 @@
 // visitor's language. The results page links the files; the map's page says so before voting.
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { createApp } from '../../app';
-import { signedInUser, type SignedInUser } from '../../../test/accounts';
+import { signedInUser, type SignedInUser, postForm } from '../../../test/accounts';
 import { createTestDeps, type TestDeps } from '../../../test/test-deps';
 import ar from '../../platform/i18n/messages/ar.json' with { type: 'json' };
 import en from '../../platform/i18n/messages/en.json' with { type: 'json' };
@@ -19,15 +19,9 @@ let secretariat: Actor;
 let sec: SignedInUser;
 let alice: SignedInUser;
 let bob: SignedInUser;
-const FORM = { 'content-type': 'application/x-www-form-urlencoded' };
 
 const post = (who: SignedInUser, url: string, values: Record<string, string>) =>
-  app.inject({
-    method: 'POST',
-    url,
-    headers: { ...FORM, ...who.headers },
-    payload: new URLSearchParams({ ...values, _csrf: who.csrfToken }).toString(),
-  });
+  postForm(app, who, url, values);
 
 beforeAll(async () => {
   deps = await createTestDeps();

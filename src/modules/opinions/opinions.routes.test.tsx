@@ -3,7 +3,7 @@
 // the page's language, never a 500; the next statement follows the documented priority rule.
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { createApp } from '../../app';
-import { signedInUser, type SignedInUser } from '../../../test/accounts';
+import { signedInUser, type SignedInUser, postForm } from '../../../test/accounts';
 import { makeSeries, makeSession } from '../../../test/factories';
 import { createTestDeps, type TestDeps } from '../../../test/test-deps';
 import ar from '../../platform/i18n/messages/ar.json' with { type: 'json' };
@@ -19,7 +19,6 @@ let deps: TestDeps;
 let app: Awaited<ReturnType<typeof createApp>>['app'];
 let person: SignedInUser;
 let secretariat: Actor;
-const FORM = { 'content-type': 'application/x-www-form-urlencoded' };
 let mapNumber = 0;
 
 beforeAll(async () => {
@@ -68,12 +67,7 @@ async function makeMap(
 }
 
 const post = (who: SignedInUser | undefined, url: string, values: Record<string, string>) =>
-  app.inject({
-    method: 'POST',
-    url,
-    headers: { ...FORM, ...(who?.headers ?? {}) },
-    payload: new URLSearchParams({ ...values, ...(who ? { _csrf: who.csrfToken } : {}) }).toString(),
-  });
+  postForm(app, who, url, values);
 
 describe('reading', () => {
   test('the list and the map page are public; a visitor is asked to sign in to vote, with next=', async () => {
