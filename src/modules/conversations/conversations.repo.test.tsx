@@ -14,7 +14,15 @@ import { translatorFor } from '../../platform/http/request-context';
 import { LOCALES, type Locale } from '../../platform/i18n/locales';
 import { pickText } from '../../platform/i18n/localized-text';
 import { findSessionDetail, findSessionPage } from './conversations.repo';
-import { documentFiles, documents, series, sessions, speakers, themes } from './conversations.tables';
+import {
+  documentFiles,
+  documents,
+  series,
+  sessionPageParts,
+  sessions,
+  speakers,
+  themes,
+} from './conversations.tables';
 import type { SessionPageData } from './conversations.types';
 import { seedDemo } from './demo/seed-demo';
 import { SessionPage } from './views/session-page';
@@ -97,7 +105,7 @@ describe('session page read model', () => {
     for (const number of numbers) {
       const detail = await findSessionDetail(deps.db, slug, number);
       if (!detail) continue; // another test's series
-      const full: SessionPageData = detail;
+      const full: SessionPageData = { ...detail, parts: {} };
       for (const locale of LOCALES) {
         const picked = await findSessionPage(deps.db, slug, number, locale);
 
@@ -181,6 +189,34 @@ describe('session page read model', () => {
 
     await deps.db.delete(sessions).where(eq(sessions.id, first.id));
     expect(await findSessionPage(deps.db, `${s.slug}-renamed`, 1, 'en')).toBeUndefined();
+  });
+
+  test("carries other modules' parts of a session, as they wrote them, in every language", async ({
+    deps,
+  }) => {
+    const s = await makeSeries(deps.db);
+    const session = await makeSession(deps.db, { seriesId: s.id, number: 1 });
+    const other = await makeSession(deps.db, { seriesId: s.id, number: 2 });
+    const page = (locale: Locale = 'en') => findSessionPage(deps.db, s.slug, 1, locale);
+    expect((await page())?.parts).toEqual({});
+
+    await deps.db.insert(sessionPageParts).values([
+      { sessionId: session.id, part: 'polls', value: [{ question: { en: 'Q?' } }] },
+      { sessionId: session.id, part: 'notes', value: { text: 'n' } },
+      { sessionId: other.id, part: 'polls', value: [] },
+    ]);
+    expect((await page('ar'))?.parts).toEqual({ notes: { text: 'n' }, polls: [{ question: { en: 'Q?' } }] });
+
+    await deps.db
+      .update(sessionPageParts)
+      .set({ value: { text: 'changed' } })
+      .where(eq(sessionPageParts.part, 'notes'));
+    await deps.db.delete(sessionPageParts).where(eq(sessionPageParts.part, 'polls'));
+    expect((await page('zh'))?.parts).toEqual({ notes: { text: 'changed' } });
+
+    await deps.db.update(sessions).set({ isPublished: false }).where(eq(sessions.id, session.id));
+    await deps.db.update(sessions).set({ isPublished: true }).where(eq(sessions.id, session.id));
+    expect((await page())?.parts).toEqual({ notes: { text: 'changed' } });
   });
 
   test('keeps both of two concurrent writes to one page', async ({ deps }) => {

@@ -387,6 +387,7 @@ export function sessionPageFromJson(page: SessionPageJson): SessionPageData {
     documents: page.documents,
     previousNumber: page.previousNumber ?? undefined,
     nextNumber: page.nextNumber ?? undefined,
+    parts: page.parts,
   };
 }
 
@@ -404,6 +405,7 @@ export interface SessionPageJson {
   documents: SessionPageData['documents'];
   previousNumber: number | null;
   nextNumber: number | null;
+  parts: SessionPageData['parts'];
 }
 
 /**

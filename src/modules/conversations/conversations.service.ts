@@ -1,7 +1,7 @@
 import type { Deps } from '../../deps';
 import { AppError } from '../../platform/errors';
 import { getSeriesReachTotals } from '../analytics';
-import { listSessionOpinionMaps, type SessionOpinionMap } from '../opinions';
+import { opinionMapsOfPagePart, type SessionOpinionMap } from '../opinions';
 import type { Locale } from '../../platform/i18n/locales';
 import { bytesOfFile } from './service/manage-documents';
 import {
@@ -136,14 +136,16 @@ export async function getSessionPage(
   deps: Deps,
   args: { seriesSlug: string; number: number; locale: Locale },
 ): Promise<SessionPage> {
-  // Both at once: the maps are asked for by the series' slug and the session's number, which the
-  // request already holds, so the page waits for one round trip, not two.
-  const [found, opinionMaps] = await Promise.all([
-    findSessionPage(deps.db, args.seriesSlug, args.number, args.locale),
-    listSessionOpinionMaps(deps, { seriesSlug: args.seriesSlug, number: args.number }),
-  ]);
+  // One primary-key lookup: the read model's row holds the opinion maps too (its part
+  // `opinionMaps`, docs/adr/0033-session-page-parts.md).
+  const found = await findSessionPage(deps.db, args.seriesSlug, args.number, args.locale);
   if (!found) throw new AppError('NOT_FOUND', { series: args.seriesSlug, session: args.number });
-  return { ...found, state: sessionState(found.session, deps.clock.now()), opinionMaps };
+  const now = deps.clock.now();
+  return {
+    ...found,
+    state: sessionState(found.session, now),
+    opinionMaps: opinionMapsOfPagePart(found.parts.opinionMaps, now),
+  };
 }
 
 export interface SessionDetail {

@@ -270,3 +270,25 @@ export const sessionPages = pgTable(
     index('conversations_session_pages_session_idx').on(t.sessionId),
   ],
 );
+
+/**
+ * What other modules add to a session's page, one JSON value per session and part (e.g.
+ * `opinionMaps`, kept by the opinions module's triggers). The read model copies every part of a
+ * session into its page's `parts` (migration 0021), so the page stays one primary-key lookup
+ * whatever the modules show on it; this module never reads inside a part
+ * (docs/adr/0033-session-page-parts.md).
+ */
+export const sessionPageParts = pgTable(
+  'conversations_session_page_parts',
+  {
+    sessionId: uuid()
+      .notNull()
+      .references(() => sessions.id, { onDelete: 'cascade' }),
+    part: text().notNull(),
+    value: jsonb().notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.sessionId, t.part] }),
+    check('conversations_session_page_parts_part', sql`${t.part} ~ '^[a-z][A-Za-z0-9]*$'`),
+  ],
+);

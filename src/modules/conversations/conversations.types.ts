@@ -81,6 +81,11 @@ export interface SessionPageData {
   documents: DocumentListing[];
   previousNumber: number | undefined;
   nextNumber: number | undefined;
+  /**
+   * What other modules show on the page, by part name (`opinionMaps`: the opinions module's), as
+   * they wrote it to `conversations_session_page_parts`. This module does not read inside them.
+   */
+  parts: Record<string, unknown>;
 }
 
 export interface SessionPageAgendaEntry {

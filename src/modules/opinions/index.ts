@@ -35,6 +35,6 @@ export const opinionsModule: AppModule = {
 
 export { removeDemoOpinions, seedDemoOpinions } from './demo/seed-opinions';
 // The session page lists the session's published maps (conversations/conversations.service.ts).
-export { listSessionOpinionMaps } from './service/maps';
+export { opinionMapsOfPagePart } from './service/maps';
 export { recomputeDueMaps } from './service/recompute';
 export type { SessionOpinionMap } from './opinions.types';

@@ -1,5 +1,5 @@
 import { and, asc, count, desc, eq, isNotNull, sql } from 'drizzle-orm';
-import type { Db, DbOrTransaction } from '../../db/client';
+import type { DbOrTransaction } from '../../db/client';
 import type { LocalizedText } from '../../platform/i18n/localized-text';
 import {
   opinionMaps,
@@ -13,7 +13,6 @@ import type {
   MapSession,
   MapSummary,
   OpinionMapRecord,
-  SessionOpinionMap,
   Statement,
   StatementWithCounts,
 } from './opinions.types';
@@ -80,41 +79,6 @@ export async function listMaps(db: DbOrTransaction, { publishedOnly }: { publish
     participants: r.participants,
     timeZone: r.timeZone,
   }));
-}
-
-/**
- * The published maps of one session, by the session's id or by its series' slug and number (the
- * session page knows the latter before it has read anything), in the order they open.
- */
-export async function listPublishedMapsOfSession(
-  db: Db,
-  session: { sessionId: string } | { seriesSlug: string; number: number },
-): Promise<Omit<SessionOpinionMap, 'window'>[]> {
-  // Prepared statements (named), as the session page's own query is: this runs on every uncached
-  // session page, and parsing and planning it each time, through the query builder, doubled the
-  // page's CPU (1,286 against 2,436 µs per response, docs/benchmarks.md).
-  const columns = 'SELECT m.slug, m.topic, m.opens_at, m.closes_at FROM opinions_maps m WHERE m.is_published';
-  const order = 'ORDER BY m.opens_at, m.slug';
-  const { rows } = await db.$client.query<{
-    slug: string;
-    topic: LocalizedText;
-    opens_at: Date;
-    closes_at: Date | null;
-  }>(
-    'sessionId' in session
-      ? {
-          name: 'opinions_maps_of_session',
-          text: `${columns} AND m.session_id = $1 ${order}`,
-          values: [session.sessionId],
-        }
-      : {
-          name: 'opinions_maps_of_session_number',
-          text: `${columns} AND m.session_id = (SELECT s.id FROM conversations_sessions s
-                   JOIN conversations_series se ON se.id = s.series_id WHERE se.slug = $1 AND s.number = $2) ${order}`,
-          values: [session.seriesSlug, session.number],
-        },
-  );
-  return rows.map((r) => ({ slug: r.slug, topic: r.topic, opensAt: r.opens_at, closesAt: r.closes_at }));
 }
 
 // ── Sessions (read from the conversations module's tables by name: it exports no lookup) ─────────

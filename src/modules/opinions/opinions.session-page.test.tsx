@@ -110,6 +110,71 @@ describe('the session page lists its published opinion maps', () => {
   });
 });
 
+describe("the session page's read model holds its maps, in the writer's transaction", () => {
+  /** The map slugs the session page of this number links to, in order, once each (not cached). */
+  const listed = async (number: number) => {
+    pageCache.clear();
+    const html = section((await app.inject(`/en/series/${seriesSlug}/sessions/${number}`)).body) ?? '';
+    return [...new Set([...html.matchAll(/href="\/en\/opinions\/([a-z0-9-]+)/g)].map((m) => m[1]))];
+  };
+  /** The transaction ids that wrote the session's page rows: unchanged when no row was rewritten. */
+  const pageWriters = async (sessionId: string) =>
+    (
+      await deps.pool.query<{ xmin: string }>(
+        'SELECT xmin::text FROM conversations_session_pages WHERE session_id = $1 ORDER BY locale',
+        [sessionId],
+      )
+    ).rows.map((r) => r.xmin);
+
+  test('maps of one session in the order they open; a moved map leaves one page for the other', async () => {
+    const later = await arrange({ opensAt: '2026-11-20T00:00' });
+    const earlierInput = { ...later.input, slug: `${later.input.slug}-earlier`, opensAt: '2026-11-10T00:00' };
+    const earlier = await createMap(deps, secretariat, earlierInput);
+    if (!earlier.ok) throw new Error(JSON.stringify(earlier.errors));
+    await setMapPublished(deps, secretariat, earlier.map.id, true);
+    const other = await arrange({}, false);
+
+    const before = await listed(later.number);
+    await saveMap(deps, secretariat, earlier.map.id, { ...earlierInput, sessionId: other.map.sessionId });
+
+    expect(before).toEqual([earlier.map.slug, later.map.slug]);
+    expect(await listed(later.number)).toEqual([later.map.slug]);
+    expect(await listed(other.number)).toEqual([earlier.map.slug]);
+  });
+
+  test('an edit the page does not show rewrites none of its rows; one it shows rewrites them', async () => {
+    const { map, input } = await arrange();
+    const sessionId = map.sessionId!;
+    const written = await pageWriters(sessionId);
+
+    await saveMap(deps, secretariat, map.id, { ...input, moderation: 'pre', publishOpenData: true });
+    const afterHiddenEdit = await pageWriters(sessionId);
+    await saveMap(deps, secretariat, map.id, { ...input, topic: { en: 'Another topic' } });
+    const afterTopicEdit = await pageWriters(sessionId);
+
+    expect(written).toHaveLength(6);
+    expect(afterHiddenEdit).toEqual(written);
+    expect(afterTopicEdit).not.toEqual(written);
+  });
+
+  test('a deleted session takes its part with it; its map stays, without a session', async () => {
+    const { map } = await arrange();
+
+    await deps.pool.query('DELETE FROM conversations_sessions WHERE id = $1', [map.sessionId]);
+
+    const parts = await deps.pool.query(
+      'SELECT 1 FROM conversations_session_page_parts WHERE session_id = $1',
+      [map.sessionId],
+    );
+    const kept = await deps.pool.query<{ session_id: string | null }>(
+      'SELECT session_id FROM opinions_maps WHERE id = $1',
+      [map.id],
+    );
+    expect(parts.rowCount).toBe(0);
+    expect(kept.rows).toEqual([{ session_id: null }]);
+  });
+});
+
 describe('the page cache forgets a session page when its maps change', () => {
   test('publishing, editing and unpublishing a map each clear the cached page', async () => {
     const { url, map, input } = await arrange({}, false);

@@ -2,7 +2,7 @@ import type { Deps } from '../../../deps';
 import { AppError } from '../../../platform/errors';
 import type { Locale } from '../../../platform/i18n/locales';
 import { assertCan, type Actor } from '../../accounts';
-import { listSessionOpinionMaps } from '../../opinions';
+import { opinionMapsOfPagePart } from '../../opinions';
 import { listPublishedDocuments, listPublishedSessions, listSpeakerAppearances } from '../conversations.repo';
 import {
   seriesHomeOf,
@@ -44,15 +44,19 @@ export async function previewSession(
   { actor, sessionId, locale }: { actor: Actor | null; sessionId: string; locale: Locale },
 ): Promise<Preview<SessionPage>> {
   assertCan(actor, 'content.manage');
-  const [found, row, opinionMaps] = await Promise.all([
+  const [found, row] = await Promise.all([
     previewSessionPage(deps.db, sessionId, locale),
     findSessionById(deps.db, sessionId),
-    listSessionOpinionMaps(deps, { sessionId }),
   ]);
   if (!found || !row) throw new AppError('NOT_FOUND', { session: sessionId });
   const series = await findSeriesById(deps.db, row.seriesId);
+  const now = deps.clock.now();
   return {
-    page: { ...found, state: sessionState(found.session, deps.clock.now()), opinionMaps },
+    page: {
+      ...found,
+      state: sessionState(found.session, now),
+      opinionMaps: opinionMapsOfPagePart(found.parts.opinionMaps, now),
+    },
     published: row.isPublished && series?.isPublished === true,
   };
 }

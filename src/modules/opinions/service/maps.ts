@@ -1,5 +1,6 @@
 import type { Deps } from '../../../deps';
 import { AppError } from '../../../platform/errors';
+import type { LocalizedText } from '../../../platform/i18n/localized-text';
 import { assertCan, type Actor } from '../../accounts';
 import { recordAudit } from '../../audit';
 import { instantToZonedLocal, zonedLocalToInstant } from '../../conversations';
@@ -13,7 +14,6 @@ import {
   insertMap,
   insertStatement,
   listMaps,
-  listPublishedMapsOfSession,
   listSessions,
   listStatementsWithCounts,
   updateMap,
@@ -44,17 +44,30 @@ export function listPublishedMaps(deps: Deps): Promise<MapSummary[]> {
   return listMaps(deps.db, { publishedOnly: true });
 }
 
+/** A map as the session page's part `opinionMaps` holds it (migration 0022): instants in ms. */
+interface MapOnSessionPage {
+  slug: string;
+  topic: LocalizedText;
+  opensAt: number;
+  closesAt: number | null;
+}
+
 /**
- * The published maps of a session, for its public page (the conversations module asks, through
- * this module's index). By the session's id, or by its series' slug and number.
+ * The published maps of a session, for its public page, from the page's part `opinionMaps`
+ * (the read model holds it: docs/adr/0033-session-page-parts.md), with their window now. The
+ * database wrote the part, so its shape is known; nothing or anything else is no map.
  */
-export async function listSessionOpinionMaps(
-  deps: Deps,
-  session: { sessionId: string } | { seriesSlug: string; number: number },
-): Promise<SessionOpinionMap[]> {
-  const now = deps.clock.now();
-  const maps = await listPublishedMapsOfSession(deps.db, session);
-  return maps.map((m) => ({ ...m, window: windowOf(m, now) }));
+export function opinionMapsOfPagePart(part: unknown, now: Date): SessionOpinionMap[] {
+  if (!Array.isArray(part)) return [];
+  return (part as MapOnSessionPage[]).map((m) => {
+    const map = {
+      slug: m.slug,
+      topic: m.topic,
+      opensAt: new Date(m.opensAt),
+      closesAt: m.closesAt === null ? null : new Date(m.closesAt),
+    };
+    return { ...map, window: windowOf(map, now) };
+  });
 }
 
 /**
