@@ -9,9 +9,9 @@
 // the next request, and latency counts from when the request was due), for BENCH_DURATION_S
 // seconds:
 //   1. with nothing else going on;
-//   2. while the secretariat's "Recompute now" runs back to back (the math in its worker thread,
-//      which shares the server's one core with the main thread; loading the votes in the main
-//      thread and PostgreSQL).
+//   2. while the secretariat's "Recompute now" runs back to back (the whole recompute in the math
+//      worker thread, on its own connection: reading the votes, computing, storing the result;
+//      the worker and PostgreSQL share the server's one core with the main thread).
 // Target: p99 of the page requests under 100 ms during the recomputes.
 /* global fetch, URLSearchParams -- Node 24 has both built in */
 import crypto from 'node:crypto';

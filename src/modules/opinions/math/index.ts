@@ -11,6 +11,7 @@ export {
 export {
   recomputeInWorker,
   recomputeStoredInWorker,
+  recomputeMapInWorker,
   stopRecomputeWorker,
   BUNDLED_WORKER_FILE,
 } from './recompute-in-worker';

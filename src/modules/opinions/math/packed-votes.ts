@@ -2,7 +2,7 @@
  * Votes packed as bytes: how a map's votes travel from PostgreSQL to the math engine. The
  * database packs a chunk of them (`encode(string_agg(int4send(participant_id) ||
  * int4send(statement_id) || int2send(vote)), 'base64')`, see openVoteChunks in
- * service/results.repo.ts), node-postgres hands it over as one string, and the decoding happens
+ * service/recompute.repo.ts), node-postgres hands it over as one string, and the decoding happens
  * here, where the engine runs: in the worker thread, so the server's main thread only moves text
  * (docs/adr/0028). Base64 of 10 bytes a vote is the least text per vote PostgreSQL can produce
  * (hex would be twice the bytes): fewer large strings on the main thread, fewer of its garbage

@@ -19,6 +19,7 @@ import fs from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { OpinionMap, OpinionMapInput } from './compute';
+import type { RecomputeRequest, TransactionOutcome } from '../service/recompute-transaction';
 import type { StoredRecomputeCall, StoredRecomputeResult } from './stored-recompute';
 import { transferablesOf } from './transferables';
 import type { WorkerRequest } from './worker';
@@ -69,6 +70,21 @@ export function recomputeStoredInWorker(call: StoredRecomputeCall): Promise<Stor
       post({ kind: 'end' });
     }),
   ).then((answer) => answer.stored);
+}
+
+/**
+ * The whole recompute of a stored map in the worker, on a connection of its own to the database
+ * at `connectionString` (service/recompute-transaction.ts): what the server does.
+ */
+export function recomputeMapInWorker(
+  connectionString: string,
+  request: RecomputeRequest,
+): Promise<TransactionOutcome> {
+  return queued(() =>
+    callWorker<{ outcome: TransactionOutcome }>((post) =>
+      post({ kind: 'recompute', connectionString, request }),
+    ),
+  ).then((answer) => answer.outcome);
 }
 
 /** One call at a time: the next starts when the last one queued has ended. */

@@ -3,13 +3,20 @@
  * at a time, in the order the messages come:
  * - `{ kind: 'map', input, previous }` → `{ map }`: computeOpinionMap on typed arrays;
  * - `{ kind: 'begin', start }`, then `{ kind: 'votes', packed }` per chunk, then `{ kind: 'end' }` →
- *   `{ stored }`: a recompute from the database's own forms (stored-recompute.ts); `{ kind:
- *   'abort' }` instead of `end` drops it and answers `{ error }`.
+ *   `{ stored }`: a recompute from the database's own forms (stored-recompute.ts), fed by the
+ *   caller; `{ kind: 'abort' }` instead of `end` drops it and answers `{ error }`;
+ * - `{ kind: 'recompute', connectionString, request }` → `{ outcome }`: the whole recompute of a
+ *   stored map, its transaction on a connection of this thread's own, opened for the call and
+ *   closed after it (service/recompute-transaction.ts). This is what the server uses: the engine
+ *   stays pure (no module of math/ but this entry touches the network), and the votes and maps
+ *   never cross into the main thread.
  * Any failure answers `{ error }`. Typed arrays and the JSON bytes go back transferred, not copied.
  */
 import { parentPort } from 'node:worker_threads';
+import pg from 'pg';
+import { recomputeInTransaction, type RecomputeRequest } from '../service/recompute-transaction';
 import { computeOpinionMap, type OpinionMap, type OpinionMapInput } from './compute';
-import { StoredRecompute, type StoredRecomputeStart } from './stored-recompute';
+import { runStoredRecompute, StoredRecompute, type StoredRecomputeStart } from './stored-recompute';
 import { transferablesOf } from './transferables';
 
 export type WorkerRequest =
@@ -17,7 +24,8 @@ export type WorkerRequest =
   | { kind: 'begin'; start: StoredRecomputeStart }
   | { kind: 'votes'; packed: string }
   | { kind: 'end' }
-  | { kind: 'abort' };
+  | { kind: 'abort' }
+  | { kind: 'recompute'; connectionString: string; request: RecomputeRequest };
 
 if (!parentPort) throw new Error('worker.ts runs as a worker thread only');
 const port = parentPort;
@@ -69,5 +77,21 @@ port.on('message', (message: WorkerRequest) => {
       job = undefined;
       port.postMessage({ error: 'aborted by the caller' });
       return;
+    case 'recompute':
+      void recomputeStored(message.connectionString, message.request).then(
+        (outcome) => port.postMessage({ outcome }),
+        (error: unknown) => port.postMessage({ error: messageOf(error) }),
+      );
+      return;
   }
 });
+
+async function recomputeStored(connectionString: string, request: RecomputeRequest) {
+  const client = new pg.Client({ connectionString, application_name: 'colloquy-recompute' });
+  await client.connect();
+  try {
+    return await recomputeInTransaction(client, request, runStoredRecompute);
+  } finally {
+    await client.end();
+  }
+}

@@ -41,7 +41,7 @@ import {
   type Problem,
 } from './interop-problems';
 import { recomputeMap, type RecomputeOutcome } from './recompute';
-import { loadMathVotes } from './results.repo';
+import { loadMathVotes } from './recompute.repo';
 
 export { IMPORT_MAX_BYTES, problemOf, type ImportFile, type Problem };
 

@@ -1,23 +1,21 @@
 /**
- * Recomputing opinion maps: read a map's statements, its votes (packed chunks) and its previous
- * result, hand them to the math engine's worker thread as they come (it decodes them, computes
- * with the previous map as its warm start, and writes the new map's JSON), store the result in
- * one upsert. The main thread only moves bytes, so the server keeps answering while a large map
- * is recomputed. A schedule on every node recomputes the published maps that have new votes (ADR 0028,
- * docs/adr/0028-opinion-map-results.md). At most one recompute per map runs at a time across all nodes: each holds
- * a transaction-level advisory lock on the map for the whole recompute.
+ * Recomputing opinion maps. A recompute is one transaction (recompute-transaction.ts): read a
+ * map's statements, votes (packed chunks) and previous result, compute with the previous map as
+ * the warm start, store the result in one upsert. In the server the whole of it runs in the math
+ * worker thread on a connection of its own, so the main thread neither holds the votes nor writes
+ * the result, and keeps answering while a large map is recomputed. A schedule on every node
+ * recomputes the published maps that have new votes (ADR 0028,
+ * docs/adr/0028-opinion-map-results.md). At most one recompute per map runs at a time across all
+ * nodes: each holds a transaction-level advisory lock on the map for the whole recompute.
  */
 import type { Deps } from '../../../deps';
-import { recomputeStoredInWorker, runStoredRecompute } from '../math';
+import { recomputeMapInWorker, runStoredRecompute } from '../math';
+import { listDueMapIds } from './recompute.repo';
 import {
-  isMapDue,
-  listDueMapIds,
-  loadMathStatements,
-  loadStoredResultBase64,
-  openVoteChunks,
-  tryLockMapRecompute,
-  upsertResult,
-} from './results.repo';
+  recomputeInTransaction,
+  type RecomputeRequest,
+  type TransactionOutcome,
+} from './recompute-transaction';
 
 /**
  * How long after its newest vote a result is looked at once more. A vote is stamped when its
@@ -29,10 +27,7 @@ export const SETTLE_MS = 5_000;
 
 export type RecomputeOutcome =
   | { status: 'stored'; durationMs: number; participants: number; votes: number; groups: number }
-  /** Another transaction (this node or another) is recomputing this map now. */
-  | { status: 'busy' }
-  /** `onlyIfDue` was asked and nothing changed since the stored result. */
-  | { status: 'not-due' };
+  | Exclude<TransactionOutcome, { status: 'stored' }>;
 
 export interface RecomputeOptions {
   /** Skip the work when the map is not due (the schedule); interop's "recompute now" leaves it unset. */
@@ -43,67 +38,50 @@ export interface RecomputeOptions {
 
 /**
  * Recomputes one opinion map and stores the result (`opinions_results`, one row per map). The
- * previous result, when there is one, is the warm start (groups keep their labels). The votes,
- * statements and newest vote time come from one snapshot (REPEATABLE READ), so `votesThrough`
- * names exactly the votes the result saw. Returns `busy` without waiting when another recompute of
- * the map holds its lock. Logs the duration.
+ * previous result, when there is one, is the warm start (groups keep their labels). Returns
+ * `busy` without waiting when another recompute of the map holds its lock. Logs the duration.
  */
 export async function recomputeMap(
   deps: Deps,
   mapId: string,
   options: RecomputeOptions = {},
 ): Promise<RecomputeOutcome> {
+  const request: RecomputeRequest = {
+    mapId,
+    onlyIfDue: options.onlyIfDue === true,
+    nowMs: deps.clock.now().getTime(),
+    settleMs: SETTLE_MS,
+  };
+  const outcome = options.inThread
+    ? await recomputeOnPooledConnection(deps, request)
+    : await recomputeMapInWorker(connectionStringOf(deps), request);
+  if (outcome.status !== 'stored') return outcome;
+  const { previousUnreadable, bytes, warm, ...stored } = outcome;
+  if (previousUnreadable !== undefined) {
+    deps.log.warn(
+      { mapId, problem: previousUnreadable },
+      'stored opinion map unreadable: recomputed from scratch',
+    );
+  }
+  deps.log.info({ mapId, ...stored, bytes, warm }, 'opinion map recomputed');
+  return stored;
+}
+
+async function recomputeOnPooledConnection(deps: Deps, request: RecomputeRequest) {
   const client = await deps.db.$client.connect();
-  let open = false;
   try {
-    await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ');
-    open = true;
-    if (!(await tryLockMapRecompute(client, mapId))) {
-      await client.query('ROLLBACK');
-      open = false;
-      return { status: 'busy' };
-    }
-    if (options.onlyIfDue && !(await isMapDue(client, mapId, deps.clock.now(), SETTLE_MS))) {
-      await client.query('ROLLBACK');
-      open = false;
-      return { status: 'not-due' };
-    }
-    const started = performance.now();
-    const statements = await loadMathStatements(client, mapId);
-    const previousBase64 = await loadStoredResultBase64(client, mapId);
-    const { count, newest, chunks } = await openVoteChunks(client, mapId);
-    const call = { start: { statements, voteCount: count, previousBase64 }, chunks };
-    const computed = options.inThread ? await runStoredRecompute(call) : await recomputeStoredInWorker(call);
-    if (computed.previousUnreadable) {
-      deps.log.warn(
-        { mapId, problem: computed.previousUnreadable },
-        'stored opinion map unreadable: recomputed from scratch',
-      );
-    }
-    const result = Buffer.from(computed.json.buffer, computed.json.byteOffset, computed.json.byteLength);
-    const durationMs = Math.round(performance.now() - started);
-    await upsertResult(client, {
-      mapId,
-      computedAt: deps.clock.now(),
-      votesThrough: newest,
-      durationMs,
-      result,
-    });
-    await client.query('COMMIT');
-    open = false;
-    const outcome = {
-      status: 'stored' as const,
-      durationMs,
-      participants: computed.participants,
-      votes: computed.votes,
-      groups: computed.groups,
-    };
-    deps.log.info({ mapId, ...outcome, bytes: result.length, warm: computed.warm }, 'opinion map recomputed');
-    return outcome;
+    return await recomputeInTransaction(client, request, runStoredRecompute);
   } finally {
-    if (open) await client.query('ROLLBACK').catch(() => undefined);
     client.release();
   }
+}
+
+/** The pool's own connection string: the worker connects to the same database the same way. */
+function connectionStringOf(deps: Deps): string {
+  const { connectionString } = deps.db.$client.options;
+  if (!connectionString)
+    throw new Error('the database pool has no connection string for the recompute worker');
+  return connectionString;
 }
 
 /** Published maps with votes (or statements) newer than their stored result, in id order. */
