@@ -17,7 +17,7 @@ import { AppError } from './platform/errors';
 import { API_PREFIX, buildOpenApiDocument, mountApiRoutes } from './platform/http/api';
 import { loadAssets, type Assets } from './platform/http/assets';
 import { sendError } from './platform/http/on-error';
-import { etagOf, matchesEtag, PageCache } from './platform/http/page-cache';
+import { etagOf, matchesEtag, PageCache, utf8Body } from './platform/http/page-cache';
 import { localeOfRequest, setRequestLocale } from './platform/http/request-context';
 import { isCrossSiteRequest } from './platform/http/same-origin';
 import { SECURITY_HEADERS } from './platform/http/security-headers';
@@ -139,7 +139,7 @@ export async function createApp(deps: Deps, opts: AppOptions = {}): Promise<App>
     if ((req.method !== 'GET' && req.method !== 'HEAD') || reply.statusCode !== 200) return payload;
     if (typeof payload !== 'string' && !Buffer.isBuffer(payload)) return payload;
     if (reply.hasHeader('etag')) return payload;
-    const body = typeof payload === 'string' ? Buffer.from(payload) : payload;
+    const body = typeof payload === 'string' ? utf8Body(payload) : payload;
     const etag = etagOf(body);
     reply.header('etag', etag);
     if (!reply.hasHeader('cache-control')) {

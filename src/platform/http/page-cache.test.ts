@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { etagOf, matchesEtag, PageCache } from './page-cache';
+import { etagOf, matchesEtag, PageCache, utf8Body } from './page-cache';
 
 const page = (body: string) => ({ body: Buffer.from(body), etag: etagOf(body), contentType: 'text/html' });
 
@@ -61,4 +61,26 @@ describe('matchesEtag', () => {
     expect(matchesEtag('"other"', etag)).toBe(false);
     expect(matchesEtag(undefined, etag)).toBe(false);
   });
+});
+
+describe('utf8Body', () => {
+  test.each([
+    ['empty', ''],
+    ['ASCII', '<p>Session 9</p>'],
+    ['two-byte', '13 March 2024, 10:00\u202f–\u202f12:40 · Русский · 中文 · العربية'],
+    ['surrogate pairs', 'Emoji 🌍 and 𝔘'],
+    ['a lone surrogate', 'broken \ud800 pair'],
+  ])('gives the bytes Buffer.from gives: %s', (_name, text) => {
+    expect(utf8Body(text).equals(Buffer.from(text))).toBe(true);
+  });
+});
+
+test('the cache keeps its own copy of the bytes', () => {
+  const cache = new PageCache(10);
+  const body = utf8Body('<p>kept</p>');
+
+  cache.set('/a', { body, etag: etagOf(body), contentType: 'text/html' }, cache.generation);
+  body.fill(0);
+
+  expect(cache.get('/a')?.body.toString()).toBe('<p>kept</p>');
 });

@@ -47,10 +47,11 @@ export class PageCache {
     return page;
   }
 
+  /** Keeps a copy of the page's bytes (the body may be a view of a larger buffer: utf8Body). */
   set(key: string, page: CachedPage, generation: number): void {
     if (this.maxEntries === 0 || generation !== this.gen) return;
     this.pages.delete(key);
-    this.pages.set(key, { ...page, expiresAt: this.now() + this.maxAgeMs });
+    this.pages.set(key, { ...page, body: Buffer.from(page.body), expiresAt: this.now() + this.maxAgeMs });
     if (this.pages.size > this.maxEntries) {
       const oldest = this.pages.keys().next().value;
       if (oldest !== undefined) this.pages.delete(oldest);
@@ -61,6 +62,18 @@ export class PageCache {
     this.gen++;
     this.pages.clear();
   }
+}
+
+/**
+ * A response body's UTF-8 bytes. Rendered pages are two-byte strings (Intl's narrow spaces, the
+ * language names); for those, `Buffer.from(text)` first counts the UTF-8 length, then encodes:
+ * 49 µs for a 22 KB page. Encoding once into room for the worst case (3 bytes per UTF-16 unit),
+ * outside Node's buffer pool, takes 29 µs. The result is a view of that larger buffer, which is
+ * freed with it once written: keep a tight copy (`Buffer.from(bytes)`) to hold one for long.
+ */
+export function utf8Body(text: string): Buffer {
+  const room = Buffer.allocUnsafeSlow(text.length * 3);
+  return room.subarray(0, room.write(text));
 }
 
 /** A strong ETag from the bytes of the response (one-shot `hash`: no Hash object per response). */
