@@ -5,13 +5,14 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { createApp } from '../../app';
 import { signedInUser, type SignedInUser, postForm } from '../../../test/accounts';
+import { makeOpinionMap } from '../../../test/opinions';
 import { createTestDeps, type TestDeps } from '../../../test/test-deps';
 import ar from '../../platform/i18n/messages/ar.json' with { type: 'json' };
 import en from '../../platform/i18n/messages/en.json' with { type: 'json' };
 import fr from '../../platform/i18n/messages/fr.json' with { type: 'json' };
 import type { Actor } from '../accounts';
 import { findMapBySlug, listStatementsWithCounts } from './opinions.repo';
-import { addSeedStatement, createMap, moderateStatement, setMapPublished } from './service/maps';
+import { addSeedStatement, moderateStatement } from './service/maps';
 
 let deps: TestDeps;
 let app: Awaited<ReturnType<typeof createApp>>['app'];
@@ -41,20 +42,13 @@ afterAll(async () => {
  * and one not reviewed yet, and votes from two accounts on all of them.
  */
 async function arrange(slug: string, { open = true, published = true } = {}) {
-  const created = await createMap(deps, secretariat, {
-    slug,
-    topic: { en: 'Training data' },
-    description: {},
-    sessionId: null,
-    moderation: 'post',
-    allowStatements: true,
-    publishOpenData: open,
-    opensAt: '2026-11-01T00:00',
-    closesAt: null,
-  });
-  if (!created.ok) throw new Error(JSON.stringify(created.errors));
-  const mapId = created.map.id;
-  if (published) await setMapPublished(deps, secretariat, mapId, true);
+  const { map } = await makeOpinionMap(
+    deps,
+    secretariat,
+    { slug, topic: { en: 'Training data' }, publishOpenData: open },
+    { published },
+  );
+  const mapId = map.id;
   for (const body of ['Licences first', 'Pay the creators'])
     await addSeedStatement(deps, secretariat, mapId, { body, language: 'en', isMeta: false });
   if (published) {

@@ -5,13 +5,14 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { createApp } from '../../app';
 import { signedInUser, type SignedInUser, postForm } from '../../../test/accounts';
 import { makeSeries, makeSession } from '../../../test/factories';
+import { makeOpinionMap } from '../../../test/opinions';
 import { createTestDeps, type TestDeps } from '../../../test/test-deps';
 import ar from '../../platform/i18n/messages/ar.json' with { type: 'json' };
 import en from '../../platform/i18n/messages/en.json' with { type: 'json' };
 import type { Actor } from '../accounts';
 import type { MapFormInput } from './opinions.schema';
 import { findParticipantOfUser, listStatementsWithCounts, listVotesOfParticipant } from './opinions.repo';
-import { addSeedStatement, createMap, moderateStatement, setMapPublished } from './service/maps';
+import { addSeedStatement, moderateStatement } from './service/maps';
 import { exportOpinions, eraseOpinions } from './service/participation';
 import { chooseNextStatement } from './service/next-statement';
 
@@ -39,23 +40,15 @@ async function makeMap(
   bodies = ['First statement', 'Second statement'],
 ) {
   const slug = `map-${++mapNumber}`;
-  const created = await createMap(deps, secretariat, {
-    slug,
-    topic: { en: `Topic ${mapNumber}`, ar: `الموضوع ${mapNumber}` },
-    description: {},
-    sessionId: null,
-    moderation: 'post',
-    allowStatements: true,
-    publishOpenData: false,
-    opensAt: '2026-11-01T00:00',
-    closesAt: null,
-    ...overrides,
-  });
-  if (!created.ok) throw new Error(JSON.stringify(created.errors));
-  await setMapPublished(deps, secretariat, created.map.id, true);
+  const { map } = await makeOpinionMap(
+    deps,
+    secretariat,
+    { slug, topic: { en: `Topic ${mapNumber}`, ar: `الموضوع ${mapNumber}` }, ...overrides },
+    { published: true },
+  );
   const ids: number[] = [];
   for (const body of bodies) {
-    const added = await addSeedStatement(deps, secretariat, created.map.id, {
+    const added = await addSeedStatement(deps, secretariat, map.id, {
       body,
       language: 'en',
       isMeta: false,
@@ -63,7 +56,7 @@ async function makeMap(
     if (!added.ok) throw new Error('seed');
     ids.push(added.statement.id);
   }
-  return { id: created.map.id, slug, statementIds: ids };
+  return { id: map.id, slug, statementIds: ids };
 }
 
 const post = (who: SignedInUser | undefined, url: string, values: Record<string, string>) =>
@@ -110,18 +103,9 @@ describe('reading', () => {
   });
 
   test('a draft map is not found', async () => {
-    const created = await createMap(deps, secretariat, {
-      slug: 'draft-map',
-      topic: { en: 'Draft' },
-      description: {},
-      sessionId: null,
-      moderation: 'post',
-      allowStatements: true,
-      publishOpenData: false,
-      opensAt: '2026-11-01T00:00',
-      closesAt: null,
-    });
-    expect(created.ok).toBe(true);
+    // A draft (not published); makeOpinionMap throws, failing the test, if the service refuses it.
+    await makeOpinionMap(deps, secretariat, { slug: 'draft-map', topic: { en: 'Draft' } });
+
     expect((await app.inject({ url: '/en/opinions/draft-map' })).statusCode).toBe(404);
     expect((await app.inject({ url: '/en/opinions' })).body).not.toContain('draft-map');
   });

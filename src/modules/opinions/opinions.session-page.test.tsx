@@ -5,13 +5,14 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { createApp } from '../../app';
 import { signedInUser } from '../../../test/accounts';
 import { makeSeries, makeSession } from '../../../test/factories';
+import { makeOpinionMap } from '../../../test/opinions';
 import { createTestDeps, type TestDeps } from '../../../test/test-deps';
 import { listenForContentChanges } from '../../db/content-changes';
 import type { Actor } from '../accounts';
 import { seedDemo } from '../conversations';
 import { seedDemoOpinions } from './demo/seed-opinions';
 import type { MapFormInput } from './opinions.schema';
-import { createMap, saveMap, setMapPublished } from './service/maps';
+import { saveMap, setMapPublished } from './service/maps';
 
 let deps: TestDeps;
 let app: Awaited<ReturnType<typeof createApp>>['app'];
@@ -38,22 +39,18 @@ afterAll(async () => {
 async function arrange(overrides: Partial<MapFormInput> = {}, published = true) {
   const number = ++n;
   const session = await makeSession(deps.db, { seriesId, number });
-  const input: MapFormInput = {
-    slug: `session-map-${number}`,
-    topic: { en: 'Training the machines', fr: 'Entraîner les machines' },
-    description: {},
-    sessionId: session.id,
-    moderation: 'post',
-    allowStatements: true,
-    publishOpenData: false,
-    opensAt: '2026-11-01T00:00',
-    closesAt: null,
-    ...overrides,
-  };
-  const created = await createMap(deps, secretariat, input);
-  if (!created.ok) throw new Error(JSON.stringify(created.errors));
-  if (published) await setMapPublished(deps, secretariat, created.map.id, true);
-  return { url: `/en/series/${seriesSlug}/sessions/${number}`, number, map: created.map, input };
+  const { map, input } = await makeOpinionMap(
+    deps,
+    secretariat,
+    {
+      slug: `session-map-${number}`,
+      topic: { en: 'Training the machines', fr: 'Entraîner les machines' },
+      sessionId: session.id,
+      ...overrides,
+    },
+    { published },
+  );
+  return { url: `/en/series/${seriesSlug}/sessions/${number}`, number, map, input };
 }
 
 /** The opinion map section of a session page, or undefined when the page has none. */
@@ -128,14 +125,16 @@ describe("the session page's read model holds its maps, in the writer's transact
 
   test('maps of one session in the order they open; a moved map leaves one page for the other', async () => {
     const later = await arrange({ opensAt: '2026-11-20T00:00' });
-    const earlierInput = { ...later.input, slug: `${later.input.slug}-earlier`, opensAt: '2026-11-10T00:00' };
-    const earlier = await createMap(deps, secretariat, earlierInput);
-    if (!earlier.ok) throw new Error(JSON.stringify(earlier.errors));
-    await setMapPublished(deps, secretariat, earlier.map.id, true);
+    const earlier = await makeOpinionMap(
+      deps,
+      secretariat,
+      { ...later.input, slug: `${later.input.slug}-earlier`, opensAt: '2026-11-10T00:00' },
+      { published: true },
+    );
     const other = await arrange({}, false);
 
     const before = await listed(later.number);
-    await saveMap(deps, secretariat, earlier.map.id, { ...earlierInput, sessionId: other.map.sessionId });
+    await saveMap(deps, secretariat, earlier.map.id, { ...earlier.input, sessionId: other.map.sessionId });
 
     expect(before).toEqual([earlier.map.slug, later.map.slug]);
     expect(await listed(later.number)).toEqual([later.map.slug]);
