@@ -60,9 +60,9 @@ const serverEntries = ['server', 'cli']
   .filter((file) => fs.existsSync(file));
 
 // Worker-thread entries, bundled beside server.js under the name the code that starts them looks
-// for: `BUNDLED_WORKER_FILE` in src/modules/opinions/math/recompute-in-worker.ts
-// ('opinions-math-worker.js'). From the sources the same code runs worker.ts through tsx instead.
-const WORKERS = [{ out: 'opinions-math-worker', in: 'modules/opinions/math/worker.ts' }]
+// for: `BUNDLED_WORKER_FILE` in src/modules/opinions/worker/client.ts
+// ('opinions-math-worker.js'). From the sources the same code runs worker/thread.ts through tsx instead.
+const WORKERS = [{ out: 'opinions-math-worker', in: 'modules/opinions/worker/thread.ts' }]
   .map((w) => ({ out: w.out, in: path.join(src, w.in) }))
   .filter((w) => fs.existsSync(w.in));
 

@@ -3,7 +3,7 @@
 import { sql } from 'drizzle-orm';
 import { expect } from 'vitest';
 import { dbTest as test } from '../test/test-deps';
-import { stopRecomputeWorker } from './modules/opinions/math';
+import { stopRecomputeWorker } from './modules/opinions/worker';
 import { seedDemoOnFirstStart } from './seed';
 
 test('seeds the demo once, with the opinion map already computed', async ({ deps }) => {

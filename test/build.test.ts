@@ -10,12 +10,8 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import * as esbuild from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  BUNDLED_WORKER_FILE,
-  computeOpinionMap,
-  opinionMapToJson,
-  statementTable,
-} from '../src/modules/opinions/math';
+import { computeOpinionMap, opinionMapToJson, statementTable } from '../src/modules/opinions/math';
+import { BUNDLED_WORKER_FILE } from '../src/modules/opinions/worker';
 
 const run = promisify(execFile);
 const ROOT = path.resolve(import.meta.dirname, '..');
@@ -62,9 +58,10 @@ describe('npm run build', () => {
     fs.writeFileSync(
       probeSource,
       [
-        `import { recomputeInWorker, opinionMapToJson, statementTable } from ${JSON.stringify(
+        `import { opinionMapToJson, statementTable } from ${JSON.stringify(
           path.join(ROOT, 'src/modules/opinions/math/index.ts'),
         )};`,
+        `import { recomputeInWorker } from ${JSON.stringify(path.join(ROOT, 'src/modules/opinions/worker/index.ts'))};`,
         `const input = JSON.parse(process.argv[2]);`,
         `const votes = { participant: Int32Array.from(input.participant), statement: Int32Array.from(input.statement),`,
         `  vote: Int8Array.from(input.vote), time: Float64Array.from(input.time) };`,

@@ -242,10 +242,10 @@ function timed(math, input, previous) {
 }
 
 /** One recompute through recomputeInWorker: the map, wall clock and CPU time of the process. */
-async function timedInWorker(math, input, previous) {
+async function timedInWorker(worker, input, previous) {
   const cpu = process.cpuUsage();
   const started = performance.now();
-  const map = await math.recomputeInWorker(input, previous);
+  const map = await worker.recomputeInWorker(input, previous);
   return { map, ms: performance.now() - started, cpuMs: cpuMs(cpu) };
 }
 
@@ -278,6 +278,7 @@ function latestRows(matrix) {
 
 async function childGenerated() {
   const math = await import(path.join(ROOT, 'src/modules/opinions/math/index.ts'));
+  const worker = await import(path.join(ROOT, 'src/modules/opinions/worker/index.ts'));
   const vm = await import(path.join(ROOT, 'src/modules/opinions/math/vote-matrix.ts'));
   const { createPrng } = await import(path.join(ROOT, 'src/modules/opinions/math/prng.ts'));
   const size = { participants: 100_000, statements: 2_000, votes: 5_000_000 };
@@ -347,19 +348,19 @@ async function childGenerated() {
     moderated: statements.moderated.slice(),
     isMeta: statements.isMeta.slice(),
   });
-  const workerCold = await timedInWorker(math, { statements: statementsCopy(), votes: copyTable(table) });
+  const workerCold = await timedInWorker(worker, { statements: statementsCopy(), votes: copyTable(table) });
   const workerIncremental = await timedInWorker(
-    math,
+    worker,
     { statements: statementsCopy(), votes: copyTable(merged) },
     workerCold.map,
   );
   // The same update again in the same worker: what each update costs once the worker has run one.
   const workerAgain = await timedInWorker(
-    math,
+    worker,
     { statements: statementsCopy(), votes: copyTable(merged) },
     workerCold.map,
   );
-  await math.stopRecomputeWorker();
+  await worker.stopRecomputeWorker();
   for (const run of [workerIncremental, workerAgain])
     if (math.opinionMapToJson(run.map) !== math.opinionMapToJson(incremental.map))
       throw new Error('the worker gave another map than the same computation in this thread');

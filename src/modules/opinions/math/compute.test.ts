@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { computeOpinionMap, type OpinionMap, type OpinionMapInput } from './compute';
 import { createPrng } from './prng';
-import { recomputeInWorker, stopRecomputeWorker } from './recompute-in-worker';
+import { recomputeInWorker, stopRecomputeWorker } from '../worker';
 import { opinionMapFromJson, opinionMapToJson } from './serialize';
 import { statementTable, voteTable } from './vote-matrix';
 

@@ -8,13 +8,6 @@ export {
   type OpinionMapInput,
   type OpinionMapOptions,
 } from './compute';
-export {
-  recomputeInWorker,
-  recomputeStoredInWorker,
-  recomputeMapInWorker,
-  stopRecomputeWorker,
-  BUNDLED_WORKER_FILE,
-} from './recompute-in-worker';
 export { decodePackedVotes, emptyVoteTable, PACKED_VOTE_BYTES } from './packed-votes';
 export {
   runStoredRecompute,

@@ -7,7 +7,7 @@ import {
   PACKED_VOTE_BYTES_WITH_TIME,
 } from './packed-votes';
 import { createPrng } from './prng';
-import { recomputeStoredInWorker, stopRecomputeWorker } from './recompute-in-worker';
+import { recomputeStoredInWorker, stopRecomputeWorker } from '../worker';
 import { opinionMapToJson } from './serialize';
 import { runStoredRecompute, type StoredRecomputeCall } from './stored-recompute';
 import { statementTable, voteTable } from './vote-matrix';

@@ -9,7 +9,8 @@
  * nodes: each holds a transaction-level advisory lock on the map for the whole recompute.
  */
 import type { Deps } from '../../../deps';
-import { recomputeMapInWorker, runStoredRecompute } from '../math';
+import { runStoredRecompute } from '../math';
+import { recomputeMapInWorker } from '../worker';
 import { listDueMapIds } from './recompute.repo';
 import {
   recomputeInTransaction,

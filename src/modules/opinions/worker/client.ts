@@ -18,11 +18,11 @@
 import fs from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import type { OpinionMap, OpinionMapInput } from './compute';
+import type { OpinionMap, OpinionMapInput } from '../math/compute';
 import type { RecomputeRequest, TransactionOutcome } from '../service/recompute-transaction';
-import type { StoredRecomputeCall, StoredRecomputeResult } from './stored-recompute';
-import { transferablesOf } from './transferables';
-import type { WorkerRequest } from './worker';
+import type { StoredRecomputeCall, StoredRecomputeResult } from '../math/stored-recompute';
+import { transferablesOf } from '../math/transferables';
+import type { WorkerRequest } from './thread';
 
 /** File name of the bundled worker, beside the bundle (dist/) that contains this module. */
 export const BUNDLED_WORKER_FILE = 'opinions-math-worker.js';
@@ -37,7 +37,7 @@ export const IDLE_MS = 30_000;
 function workerEntry(): { url: URL; execArgv: string[] } {
   const self = new URL(import.meta.url);
   if (self.pathname.endsWith('.ts')) {
-    return { url: new URL('./worker.ts', self), execArgv: ['--import', 'tsx'] };
+    return { url: new URL('./thread.ts', self), execArgv: ['--import', 'tsx'] };
   }
   const url = new URL(`./${BUNDLED_WORKER_FILE}`, self);
   if (!fs.existsSync(fileURLToPath(url))) {

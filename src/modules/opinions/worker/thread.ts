@@ -1,5 +1,5 @@
 /**
- * Worker-thread entry, started (and ended when idle) by recompute-in-worker.ts. It serves one call
+ * The opinion maps' worker thread: its entry, started (and ended when idle) by client.ts. It serves one call
  * at a time, in the order the messages come:
  * - `{ kind: 'map', input, previous }` → `{ map }`: computeOpinionMap on typed arrays;
  * - `{ kind: 'begin', start }`, then `{ kind: 'votes', packed }` per chunk, then `{ kind: 'end' }` →
@@ -8,16 +8,15 @@
  * - `{ kind: 'recompute', connectionString, request }` → `{ outcome }`: the whole recompute of a
  *   stored map, its transaction on a connection of this thread's own, opened for the call and
  *   closed after it (service/recompute-transaction.ts). This is what the server uses: the engine
- *   stays pure (no module of math/ but this entry touches the network), and the votes and maps
- *   never cross into the main thread.
+ *   (math/) stays pure, and the votes and maps never cross into the main thread.
  * Any failure answers `{ error }`. Typed arrays and the JSON bytes go back transferred, not copied.
  */
 import { parentPort } from 'node:worker_threads';
 import pg from 'pg';
+import { computeOpinionMap, type OpinionMap, type OpinionMapInput } from '../math/compute';
+import { runStoredRecompute, StoredRecompute, type StoredRecomputeStart } from '../math/stored-recompute';
+import { transferablesOf } from '../math/transferables';
 import { recomputeInTransaction, type RecomputeRequest } from '../service/recompute-transaction';
-import { computeOpinionMap, type OpinionMap, type OpinionMapInput } from './compute';
-import { runStoredRecompute, StoredRecompute, type StoredRecomputeStart } from './stored-recompute';
-import { transferablesOf } from './transferables';
 
 export type WorkerRequest =
   | { kind: 'map'; input: OpinionMapInput; previous?: OpinionMap }
@@ -27,7 +26,7 @@ export type WorkerRequest =
   | { kind: 'abort' }
   | { kind: 'recompute'; connectionString: string; request: RecomputeRequest };
 
-if (!parentPort) throw new Error('worker.ts runs as a worker thread only');
+if (!parentPort) throw new Error('worker/thread.ts runs as a worker thread only');
 const port = parentPort;
 
 /** The stored recompute being fed; the first error it met is kept for the answer to `end`. */
