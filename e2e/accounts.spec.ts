@@ -9,7 +9,13 @@ import ar from '../src/platform/i18n/messages/ar.json' with { type: 'json' };
 import en from '../src/platform/i18n/messages/en.json' with { type: 'json' };
 import type { SmtpSink } from '../test/smtp-sink';
 import { expectAccessible as expectAccessibleOn } from './support/browser';
-import { pathOfLink, startSecretariatApp, type SecretariatApp } from './support/secretariat-app';
+import {
+  askForSignInLink,
+  openSignInLink,
+  pathOfLink,
+  startSecretariatApp,
+  type SecretariatApp,
+} from './support/secretariat-app';
 import type { TestServer } from './support/server';
 
 const SECRETARIAT = 'secretariat@example.org';
@@ -48,11 +54,9 @@ describe('[Accounts] sign up by e-mail, profile, data, sign out; people and role
     await expectAccessible('sign-in (en)');
 
     // A mistyped address first: the form comes back with the message and what was typed.
-    await page.getByLabel(en['accounts.field.email']).first().fill('amina@');
-    await page.getByRole('button', { name: en['accounts.signIn.sendLink'] }).click();
+    await askForSignInLink(page, 'amina@', en);
     await expect.poll(() => page.locator('.error-summary').textContent()).toContain(en['forms.error.email']);
-    await page.getByLabel(en['accounts.field.email']).first().fill(email);
-    await page.getByRole('button', { name: en['accounts.signIn.sendLink'] }).click();
+    await askForSignInLink(page, email, en);
     await expect.poll(() => page.locator('h1').textContent()).toBe(en['accounts.checkMail.title']);
     await expectAccessible('check-mail (en)');
 
@@ -113,8 +117,7 @@ describe('[Accounts] sign up by e-mail, profile, data, sign out; people and role
     await page.goto(`${server.url}/ar/sign-in`);
     expect(await page.locator('html').getAttribute('dir')).toBe('rtl');
     await expectAccessible('sign-in (ar)');
-    await page.getByLabel(ar['accounts.field.email']).first().fill(email);
-    await page.getByRole('button', { name: ar['accounts.signIn.sendLink'] }).click();
+    await askForSignInLink(page, email, ar);
     await expect.poll(() => page.locator('h1').textContent()).toBe(ar['accounts.checkMail.title']);
     await expectAccessible('check-mail (ar)');
 
@@ -129,8 +132,7 @@ describe('[Accounts] sign up by e-mail, profile, data, sign out; people and role
   });
 
   test('[Accounts] the first secretariat, made on the command line, grants a role on the people page', async () => {
-    await page.goto(`${server.url}${secretariatLink}`);
-    await page.getByRole('button', { name: en['accounts.link.submit'] }).click();
+    await openSignInLink(app, page, secretariatLink, en);
     await expect.poll(() => new URL(page.url()).pathname).toBe('/en/account');
 
     await page.goto(`${server.url}/en/admin/people`);

@@ -12,7 +12,12 @@ import { makeDemoPdf } from '../src/modules/conversations/demo/demo-pdf';
 import { languageName } from '../src/platform/i18n/format';
 import { makeExe } from '../test/files';
 import { expectAccessible as expectAccessibleOn } from './support/browser';
-import { startSecretariatApp, type SecretariatApp } from './support/secretariat-app';
+import {
+  askForSignInLink,
+  openSignInLink,
+  startSecretariatApp,
+  type SecretariatApp,
+} from './support/secretariat-app';
 import type { TestServer } from './support/server';
 
 describe('[Back office] the secretariat publishes a session', () => {
@@ -51,8 +56,7 @@ describe('[Back office] the secretariat publishes a session', () => {
   }
 
   test('[Back office] creates a session in French with an agenda item and a PDF, publishes it, and the public page shows it', async () => {
-    await page.goto(`${server.url}${signInLink}`);
-    await page.getByRole('button', { name: en['accounts.link.submit'] }).click();
+    await openSignInLink(app, page, signInLink, en);
     await expect.poll(() => new URL(page.url()).pathname).toBe('/en/account');
 
     await page.goto(`${server.url}/en/admin`);
@@ -249,8 +253,7 @@ describe('[Back office] the secretariat publishes a session', () => {
     const someone = await browser.newContext();
     const signIn = await someone.newPage();
     await signIn.goto(`${server.url}/fr/sign-in`);
-    await signIn.getByLabel(fr['accounts.field.email']).first().fill('lea@example.org');
-    await signIn.getByRole('button', { name: fr['accounts.signIn.sendLink'] }).click();
+    await askForSignInLink(signIn, 'lea@example.org', fr);
     await signIn.waitForLoadState();
     await someone.close();
     await page.goto(`${server.url}/en/admin/outbox?status=held`);

@@ -10,7 +10,12 @@ import ar from '../src/platform/i18n/messages/ar.json' with { type: 'json' };
 import en from '../src/platform/i18n/messages/en.json' with { type: 'json' };
 import type { ReceivedMail, SmtpSink } from '../test/smtp-sink';
 import { expectAccessible as expectAccessibleOn } from './support/browser';
-import { pathOfLink, startSecretariatApp, type SecretariatApp } from './support/secretariat-app';
+import {
+  openSignInLink,
+  pathOfLink,
+  startSecretariatApp,
+  type SecretariatApp,
+} from './support/secretariat-app';
 import type { TestServer } from './support/server';
 
 /** The machine is shared and slow at times: a page after a form post may take seconds. */
@@ -107,8 +112,7 @@ describe('[Newsletter] subscribe, confirm, send an edition, unsubscribe in one c
       const admin = await browser.newContext();
       const adminPage = await admin.newPage();
       try {
-        await adminPage.goto(`${server.url}${secretariatLink}`);
-        await adminPage.getByRole('button', { name: en['accounts.link.submit'] }).click();
+        await openSignInLink(app, adminPage, secretariatLink, en);
         await adminPage.waitForURL(/\/en\/account/);
         await adminPage.goto(`${server.url}/en/admin/newsletter`);
         expect(await adminPage.locator('h1').textContent()).toBe(en['newsletter.admin.title']);

@@ -13,7 +13,7 @@ import en from '../src/platform/i18n/messages/en.json' with { type: 'json' };
 import fr from '../src/platform/i18n/messages/fr.json' with { type: 'json' };
 import { importPolisVotes } from '../src/modules/opinions/math';
 import { expectAccessible as expectAccessibleOn } from './support/browser';
-import { startSecretariatApp, type SecretariatApp } from './support/secretariat-app';
+import { openSignInLink, startSecretariatApp, type SecretariatApp } from './support/secretariat-app';
 import type { TestServer } from './support/server';
 
 const FIXTURE = path.resolve(
@@ -53,8 +53,7 @@ describe('[Opinion maps] the secretariat imports a pol.is conversation and expor
   const expectAccessible = (what: string) => expectAccessibleOn(page, what);
 
   test('[Opinion maps] a refused file, an import, a recompute in the bundled worker, a download', async () => {
-    await page.goto(`${server.url}${signInLink}`);
-    await page.getByRole('button', { name: en['accounts.link.submit'] }).click();
+    await openSignInLink(app, page, signInLink, en);
     await expect.poll(() => new URL(page.url()).pathname).toBe('/en/account');
 
     // In French: a votes.csv with a word for a vote is refused, the values kept, nothing imported.

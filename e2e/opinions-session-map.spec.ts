@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import ar from '../src/platform/i18n/messages/ar.json' with { type: 'json' };
 import en from '../src/platform/i18n/messages/en.json' with { type: 'json' };
 import { expectAccessible } from './support/browser';
-import { startSecretariatApp, type SecretariatApp } from './support/secretariat-app';
+import { openSignInLink, startSecretariatApp, type SecretariatApp } from './support/secretariat-app';
 
 const SESSION = '/series/ip-frontier-technologies/sessions/9';
 const MAP = '/opinions/training-the-machines';
@@ -72,8 +72,7 @@ describe('[Opinions] the session page leads to its map; times in the session’s
         await shot(page, `map-${locale}`);
       }
 
-      await page.goto(`${server.url}${app.secretariatLink}`);
-      await page.getByRole('button', { name: en['accounts.link.submit'] }).click();
+      await openSignInLink(app, page, app.secretariatLink, en);
       await expect.poll(() => new URL(page.url()).pathname).toBe('/en/account');
       const { id } = (
         await app.db!.query<{ id: string }>(

@@ -14,7 +14,12 @@ import en from '../src/platform/i18n/messages/en.json' with { type: 'json' };
 import es from '../src/platform/i18n/messages/es.json' with { type: 'json' };
 import type { SmtpSink } from '../test/smtp-sink';
 import { expectAccessible } from './support/browser';
-import { signInByMail, startSecretariatApp, type SecretariatApp } from './support/secretariat-app';
+import {
+  openSignInLink,
+  signInByMail,
+  startSecretariatApp,
+  type SecretariatApp,
+} from './support/secretariat-app';
 import type { TestServer } from './support/server';
 
 const SERIES = 'ip-frontier-technologies';
@@ -210,8 +215,7 @@ describe('[Registration] register, confirm, cancel, register again; approve and 
       );
 
       const page = await app.newPage();
-      await page.goto(`${server.url}${app.secretariatLink}`);
-      await page.getByRole('button', { name: en['accounts.link.submit'] }).click();
+      await openSignInLink(app, page, app.secretariatLink, en);
       await poll(() => new URL(page.url()).pathname).not.toMatch(/sign-in/);
       const before = await reachFigures(page);
       await page.goto(`${server.url}/en/admin/registrations`);

@@ -1,10 +1,11 @@
 // The built app with, when asked, a first secretariat account, real mail and a connection to its
 // database, and a Chromium page: what the journeys of the back office, accounts, the newsletter,
-// registration, the opinion results and the opinion map interop start from.
+// registration, the opinion results and the opinion map interop start from; and the sign-in steps
+// the journeys share (signInByMail, askForSignInLink, openSignInLink).
 //
 //   const app = await startSecretariatApp({ name: 'newsletter', secretariat: 'sec@example.org', mail: true });
 //   const { page, server } = app;
-//   await page.goto(`${server.url}${app.secretariatLink}`);             // the one-time sign-in link
+//   await openSignInLink(app, page, app.secretariatLink, en);           // the one-time sign-in link
 //   const [mail] = await app.sink!.waitFor(1, { to: 'ada@example.org' });
 //   await page.goto(`${app.server.url}${pathOfLink(mail!.text, '/[a-z]{2}/newsletter/confirm')}`);
 //   …
@@ -137,19 +138,53 @@ async function connectToDataDir(dataDir: string): Promise<pg.Client> {
  * Signs `page` in as `email` by the mailed link, from a page that shows the sign-in form: fills the
  * address in, sends the link, opens the one that arrives at the app's sink and confirms it (the app
  * then goes back to where the sign-in started). `t` is the catalog of the page's language.
+ *
+ * A journey that checks something between these steps (the check-mail page, the mail's text) calls
+ * the steps it shares with this one itself: askForSignInLink, openSignInLink.
  */
 export async function signInByMail(
   app: Pick<SecretariatApp, 'server' | 'sink'>,
   page: Page,
   email: string,
-  t: Record<string, string>,
+  t: Catalog,
 ): Promise<void> {
   if (!app.sink) throw new Error('signInByMail needs the app started with `mail: true`');
-  await page.getByLabel(t['accounts.field.email']!).first().fill(email);
-  await page.getByRole('button', { name: t['accounts.signIn.sendLink']! }).click();
+  await askForSignInLink(page, email, t);
   const [mail] = await app.sink.waitFor(1, { to: email, timeoutMs: 20_000 });
-  await page.goto(`${app.server.url}${pathOfLink(mail!.text, '/[a-z]{2}/sign-in/link')}`);
-  await page.getByRole('button', { name: t['accounts.link.submit']! }).click();
+  await openSignInLink(app, page, pathOfLink(mail!.text, '/[a-z]{2}/sign-in/link'), t);
+}
+
+/**
+ * On a page that shows the sign-in form: fills `email` in and sends the form (the app mails a
+ * one-time link and a code, or shows the form again with the error). Does not wait for the answer.
+ */
+export async function askForSignInLink(page: Page, email: string, t: Catalog): Promise<void> {
+  await page.getByLabel(text(t, 'accounts.field.email')).first().fill(email);
+  await page.getByRole('button', { name: text(t, 'accounts.signIn.sendLink') }).click();
+}
+
+/**
+ * Opens a one-time sign-in link (`link`: its path and query, as pathOfLink or `secretariatLink`
+ * give it) and confirms it with the page's button; the app then goes where the sign-in was going
+ * (the account page by default). Does not wait for that page.
+ */
+export async function openSignInLink(
+  app: Pick<SecretariatApp, 'server'>,
+  page: Page,
+  link: string,
+  t: Catalog,
+): Promise<void> {
+  await page.goto(`${app.server.url}${link}`);
+  await page.getByRole('button', { name: text(t, 'accounts.link.submit') }).click();
+}
+
+/** A message catalog as imported from src/platform/i18n/messages/*.json (plural entries are objects). */
+type Catalog = Readonly<Record<string, unknown>>;
+
+function text(t: Catalog, key: string): string {
+  const value = t[key];
+  if (typeof value !== 'string') throw new Error(`no text for ${key} in the catalog`);
+  return value;
 }
 
 /**
