@@ -65,6 +65,9 @@ function withoutSecrets(url: string): string {
   return url.replace(/([?&]token=)[^&#]*/g, '$1…');
 }
 
+/** The logger levels at which an `info` line is written (pino's: trace < debug < info < warn …). */
+const LEVELS_LOGGING_INFO = new Set(['trace', 'debug', 'info']);
+
 const HTML_CACHE_CONTROL = 'public, max-age=0, must-revalidate';
 /** Anything not in the page cache may be someone's own page (a profile, the back office). */
 const PRIVATE_CACHE_CONTROL = 'private, no-store';
@@ -102,6 +105,8 @@ export async function createApp(deps: Deps, opts: AppOptions = {}): Promise<App>
 
   // One log line per request, at completion, with its id: what `disableRequestLogging` replaced.
   app.addHook('onResponse', async (req, reply) => {
+    // The line's fields cost a regular expression on the URL: skip them when info is not logged.
+    if (!LEVELS_LOGGING_INFO.has(req.log.level)) return;
     req.log.info(
       {
         method: req.method,
