@@ -7,7 +7,6 @@ import {
   PACKED_VOTE_BYTES_WITH_TIME,
 } from './packed-votes';
 import { createPrng } from './prng';
-import { recomputeStoredInWorker, stopRecomputeWorker } from '../worker';
 import { opinionMapToJson } from './serialize';
 import { runStoredRecompute, type StoredRecomputeCall } from './stored-recompute';
 import { statementTable, voteTable } from './vote-matrix';
@@ -92,49 +91,44 @@ describe('decodePackedVotes', () => {
   });
 });
 
-describe('the stored recompute, in this thread and in the worker', () => {
+// In the server the stored recompute runs in the worker thread, on its own connection: that path
+// is tested with a database in service/recompute.test.ts.
+describe('the stored recompute', () => {
   const all = rows();
   const cold = computeOpinionMap({ statements: statements(), votes: voteTable(all) });
   const more = [...all, ...rows(2).map((r) => ({ ...r, participant: r.participant + 1000 }))];
   more.sort((a, b) => a.participant - b.participant);
   const warm = computeOpinionMap({ statements: statements(), votes: voteTable(more) }, cold);
 
-  test('gives the same bytes as the engine on typed arrays, cold and warm, in both threads', async () => {
-    const here = await runStoredRecompute(call(all));
-    const there = await recomputeStoredInWorker(call(all));
-    expect(text(here.json)).toBe(opinionMapToJson(cold));
-    expect(text(there.json)).toBe(opinionMapToJson(cold));
-    expect(there).toMatchObject({
+  test('gives the same bytes as the engine on typed arrays, cold and warm', async () => {
+    const coldResult = await runStoredRecompute(call(all));
+    expect(text(coldResult.json)).toBe(opinionMapToJson(cold));
+    expect(coldResult).toMatchObject({
       participants: 40,
       votes: all.length,
       groups: cold.groups.length,
       warm: false,
     });
 
-    const previous = base64Of(opinionMapToJson(cold));
-    const warmHere = await runStoredRecompute(call(more, previous));
-    const warmThere = await recomputeStoredInWorker(call(more, previous));
-    expect(text(warmHere.json)).toBe(opinionMapToJson(warm));
-    expect(text(warmThere.json)).toBe(opinionMapToJson(warm));
-    expect(warmThere.warm).toBe(true);
+    const warmResult = await runStoredRecompute(call(more, base64Of(opinionMapToJson(cold))));
+    expect(text(warmResult.json)).toBe(opinionMapToJson(warm));
+    expect(warmResult.warm).toBe(true);
   });
 
   test('computes cold, and says why, when the stored map cannot be read', async () => {
-    const result = await recomputeStoredInWorker(call(all, base64Of('{"not": "a map"')));
+    const result = await runStoredRecompute(call(all, base64Of('{"not": "a map"')));
     expect(text(result.json)).toBe(opinionMapToJson(cold));
     expect(result.warm).toBe(false);
     expect(result.previousUnreadable).toMatch(/JSON/);
   });
 
-  test('fails with the reader’s error when reading the chunks fails, and serves the next call', async () => {
-    await expect(recomputeStoredInWorker(call(all, undefined, 2))).rejects.toThrow('the database went away');
+  test('fails with the reader’s error, or when the votes are not as many as announced', async () => {
+    await expect(runStoredRecompute(call(all, undefined, 2))).rejects.toThrow('the database went away');
     await expect(
-      recomputeStoredInWorker({
+      runStoredRecompute({
         start: { statements: statements(), voteCount: all.length + 1 },
         chunks: chunksOf(all, 50),
       }),
     ).rejects.toThrow(`${all.length} votes received of ${all.length + 1} announced`);
-    expect(text((await recomputeStoredInWorker(call(all))).json)).toBe(opinionMapToJson(cold));
-    await stopRecomputeWorker();
   });
 });

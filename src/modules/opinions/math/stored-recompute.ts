@@ -3,8 +3,9 @@
  * votes as packed chunks (packed-votes.ts) and the stored result's bytes, both in base64. Out come the
  * new result's JSON bytes and a summary. Every step that costs time in proportion to the map's
  * size (decoding the votes, parsing the previous map, computing, writing the JSON) happens in the
- * thread that runs the job, which in the server is the worker: the main thread only moves text
- * and bytes between PostgreSQL and the worker, so it keeps answering requests (docs/adr/0028).
+ * thread that runs the job, which in the server is the worker thread, reading from PostgreSQL on
+ * its own connection (service/recompute-transaction.ts), so the main thread keeps answering
+ * requests (docs/adr/0028).
  */
 import { computeOpinionMap, type OpinionMap } from './compute';
 import { decodePackedVotes, emptyVoteTable } from './packed-votes';

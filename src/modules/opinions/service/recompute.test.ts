@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { createTestDeps, type TestDeps } from '../../../../test/test-deps';
 import type { Clock } from '../../../platform/clock';
 import { opinionMapFromJson } from '../math';
+import { recomputeMapInWorker } from '../worker';
 import { dueMaps, recomputeDueMaps, recomputeMap, SETTLE_MS } from './recompute';
 import {
   insertMap,
@@ -70,6 +71,26 @@ describe('recomputeMap', () => {
     expect(new Set(participants.slice(0, 10).map((_, i) => groupOf(i))).size).toBe(1);
     expect(new Set(participants.slice(10).map((_, i) => groupOf(10 + i))).size).toBe(1);
     expect(groupOf(0)).not.toBe(groupOf(10));
+  });
+
+  test('in the worker, a recompute that cannot reach its database fails with its error and stores nothing; the next one works', async () => {
+    const { map } = await campMap('2026-11-25T09:00:00Z');
+    const url = new URL(deps.db.$client.options.connectionString!);
+    url.pathname = '/colloquy_no_such_database';
+
+    await expect(
+      recomputeMapInWorker(url.href, {
+        mapId: map.id,
+        onlyIfDue: false,
+        nowMs: clock.now().getTime(),
+        settleMs: 0,
+      }),
+    ).rejects.toThrow('colloquy_no_such_database');
+    const nothing = await storedRow(map.id);
+    const outcome = await recomputeMap(deps, map.id);
+
+    expect(nothing).toBeUndefined();
+    expect(outcome).toMatchObject({ status: 'stored', votes: 160 });
   });
 
   test('picks up new votes: the map is due, the next round recomputes it from the previous result', async () => {

@@ -1,8 +1,9 @@
 /**
  * Runs the opinion map engine in a worker thread, so the server keeps answering requests while a
  * large conversation is recomputed: `recomputeInWorker` for typed arrays in hand (the bench, the
- * tests), `recomputeStoredInWorker` for the database's own forms (the server's recompute: the
- * worker also decodes the votes, parses the previous map and writes the new one's JSON).
+ * tests), `recomputeMapInWorker` for a stored map (the server's recompute: the worker reads the
+ * votes and the previous map from the database on its own connection, computes, and stores the
+ * new map; service/recompute-transaction.ts).
  *
  * One worker serves the calls of this thread one after the other, and ends after `IDLE_MS` without
  * work. Kept between recomputes, its compiled code is warm and its memory already mapped: at 5
@@ -20,7 +21,6 @@ import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { OpinionMap, OpinionMapInput } from '../math/compute';
 import type { RecomputeRequest, TransactionOutcome } from '../service/recompute-transaction';
-import type { StoredRecomputeCall, StoredRecomputeResult } from '../math/stored-recompute';
 import { transferablesOf } from '../math/transferables';
 import type { WorkerRequest } from './thread';
 
@@ -55,21 +55,6 @@ export function recomputeInWorker(input: OpinionMapInput, previous?: OpinionMap)
   return queued(() =>
     callWorker<{ map: OpinionMap }>((post) => post({ kind: 'map', input, previous }, transferablesOf(input))),
   ).then((answer) => answer.map);
-}
-
-/**
- * A recompute from the database's forms (stored-recompute.ts): the chunks are read as the worker
- * decodes the ones before. When reading them fails, the worker drops the job and the call fails
- * with the reader's error.
- */
-export function recomputeStoredInWorker(call: StoredRecomputeCall): Promise<StoredRecomputeResult> {
-  return queued(() =>
-    callWorker<{ stored: StoredRecomputeResult }>(async (post) => {
-      post({ kind: 'begin', start: call.start }, transferablesOf(call.start.statements));
-      for await (const packed of call.chunks) post({ kind: 'votes', packed });
-      post({ kind: 'end' });
-    }),
-  ).then((answer) => answer.stored);
 }
 
 /**
