@@ -10,7 +10,7 @@
 import { computeOpinionMap, type OpinionMap } from './compute';
 import { decodePackedVotes, emptyVoteTable } from './packed-votes';
 import { opinionMapFromJson, opinionMapToJson } from './serialize';
-import type { StatementTable, VoteTable } from './vote-matrix';
+import type { StatementTable } from './vote-matrix';
 
 export interface StoredRecomputeStart {
   statements: StatementTable;
@@ -38,50 +38,38 @@ export interface StoredRecomputeCall {
   chunks: AsyncIterable<string>;
 }
 
-/** One recompute, fed chunk by chunk. */
-export class StoredRecompute {
-  private readonly votes: VoteTable;
-  private received = 0;
-
-  constructor(private readonly start: StoredRecomputeStart) {
-    this.votes = emptyVoteTable(start.voteCount);
-  }
-
-  addVotes(base64: string): void {
-    this.received = decodePackedVotes(base64, this.votes, this.received);
-  }
-
-  finish(): StoredRecomputeResult {
-    const { statements, voteCount, previousBase64 } = this.start;
-    if (this.received !== voteCount) {
-      throw new Error(`stored recompute: ${this.received} votes received of ${voteCount} announced`);
-    }
-    let previous: OpinionMap | undefined;
-    let previousUnreadable: string | undefined;
-    if (previousBase64 !== undefined) {
-      try {
-        previous = opinionMapFromJson(Buffer.from(previousBase64, 'base64').toString('utf8'));
-      } catch (error) {
-        previousUnreadable = error instanceof Error ? error.message : String(error);
-      }
-    }
-    // The votes were decoded for this job alone: the matrix may be built in their memory.
-    const map = computeOpinionMap({ statements, votes: this.votes, reuseVoteArrays: true }, previous);
-    return {
-      // Its own ArrayBuffer (not a slice of Node's buffer pool), so a worker can transfer it.
-      json: new TextEncoder().encode(opinionMapToJson(map)),
-      participants: map.counts.participants,
-      votes: map.counts.votes,
-      groups: map.groups.length,
-      warm: previous !== undefined,
-      ...(previousUnreadable === undefined ? {} : { previousUnreadable }),
-    };
-  }
-}
-
-/** Runs the job in this thread (tests of the worker-free path; never in the server). */
+/**
+ * Runs one stored recompute in this thread, decoding each chunk as it is read (in the server:
+ * the worker thread, reading from its own connection).
+ *
+ * @throws Error when reading the chunks fails, or when they hold another number of votes than
+ * announced.
+ */
 export async function runStoredRecompute(call: StoredRecomputeCall): Promise<StoredRecomputeResult> {
-  const job = new StoredRecompute(call.start);
-  for await (const packed of call.chunks) job.addVotes(packed);
-  return job.finish();
+  const { statements, voteCount, previousBase64 } = call.start;
+  const votes = emptyVoteTable(voteCount);
+  let received = 0;
+  for await (const packed of call.chunks) received = decodePackedVotes(packed, votes, received);
+  if (received !== voteCount) {
+    throw new Error(`stored recompute: ${received} votes received of ${voteCount} announced`);
+  }
+  let previous: OpinionMap | undefined;
+  let previousUnreadable: string | undefined;
+  if (previousBase64 !== undefined) {
+    try {
+      previous = opinionMapFromJson(Buffer.from(previousBase64, 'base64').toString('utf8'));
+    } catch (error) {
+      previousUnreadable = error instanceof Error ? error.message : String(error);
+    }
+  }
+  // The votes were decoded for this job alone: the matrix may be built in their memory.
+  const map = computeOpinionMap({ statements, votes, reuseVoteArrays: true }, previous);
+  return {
+    json: new TextEncoder().encode(opinionMapToJson(map)),
+    participants: map.counts.participants,
+    votes: map.counts.votes,
+    groups: map.groups.length,
+    warm: previous !== undefined,
+    ...(previousUnreadable === undefined ? {} : { previousUnreadable }),
+  };
 }

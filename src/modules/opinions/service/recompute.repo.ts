@@ -65,13 +65,11 @@ export interface VoteChunks {
 }
 
 /**
- * Votes per round trip: bounded memory however many votes a map has, and a short stay on the
- * server's main thread per chunk. At 8,000 a chunk's text is about 107 KB, under V8's largest
- * ordinary object (128 KB): it is born in the young generation and can die there, where
- * collecting it is cheap; larger ones go straight to the large-object space, which only a full
- * collection of the main thread's heap frees. Measured on a loaded machine (load 12), recomputing
- * a million votes: the longest stall of the main thread was 43–70 ms with 8,000, 55–129 ms with
- * 50,000 (docs/benchmarks.md has the figures on a quiet one).
+ * Votes per round trip: memory bounded however many votes a map has (the chunk's text and its
+ * decoded bytes, beside the vote table being filled). At 8,000 a chunk's text is about 107 KB,
+ * under V8's largest ordinary object (128 KB), so it is born in the young generation and dies
+ * there, where collecting it is cheap. The size was chosen when the chunks went through the main
+ * thread (docs/benchmarks.md); the recompute now reads them in its worker thread (ADR 0028).
  */
 const VOTE_CHUNK = 8_000;
 
@@ -79,9 +77,8 @@ const VOTE_CHUNK = 8_000;
  * Every vote of the map in chunks of participants (about 8,000 votes each), each chunk one bytea
  * that PostgreSQL packs (`int4send` …, the format of math/packed-votes.ts) and sends as base64: 5
  * million votes never exist as 5 million row objects, and each chunk reaches the caller as one
- * string, which the recompute hands to its worker undecoded (measured on 1 million votes,
- * decoding packed chunks cost 0.6–0.9 s of Node CPU against 1.3–2.4 s for rows through a
- * cursor). Rows come ordered by participant, the order the engine uses in place. `withTime` adds
+ * string, decoded as it comes (math/packed-votes.ts; measured on 1 million votes, decoding packed
+ * chunks cost 0.6–0.9 s of Node CPU against 1.3–2.4 s for rows through a cursor). Rows come ordered by participant, the order the engine uses in place. `withTime` adds
  * each vote's time (the export; the math does not need it). Call it in a REPEATABLE READ
  * transaction and read the chunks before it ends, so the count, the newest time, the chunks and
  * the statements loaded beside them are one snapshot.
