@@ -231,6 +231,16 @@ describe('recomputeInWorker', () => {
     );
   });
 
+  test('refuses at once a call that cannot be sent, and serves the next one', async () => {
+    const unsendable = { ...input(camps()), onPhase: () => undefined } as OpinionMapInput;
+
+    await expect(recomputeInWorker(unsendable)).rejects.toThrow(/could not be cloned/);
+    const rows = camps();
+    expect(opinionMapToJson(await recomputeInWorker(input(rows)))).toBe(
+      opinionMapToJson(computeOpinionMap(input(rows))),
+    );
+  });
+
   test('serves calls made at once one after the other, each its own map, warm start included', async () => {
     const a = camps({ seed: 3 });
     const b = camps({ seed: 4, uniform: 2 });

@@ -53,7 +53,7 @@ let queue: Promise<unknown> = Promise.resolve();
 
 export function recomputeInWorker(input: OpinionMapInput, previous?: OpinionMap): Promise<OpinionMap> {
   return queued(() =>
-    callWorker<{ map: OpinionMap }>((post) => post({ kind: 'map', input, previous }, transferablesOf(input))),
+    callWorker<{ map: OpinionMap }>({ kind: 'map', input, previous }, transferablesOf(input)),
   ).then((answer) => answer.map);
 }
 
@@ -66,9 +66,7 @@ export function recomputeMapInWorker(
   request: RecomputeRequest,
 ): Promise<TransactionOutcome> {
   return queued(() =>
-    callWorker<{ outcome: TransactionOutcome }>((post) =>
-      post({ kind: 'recompute', connectionString, request }),
-    ),
+    callWorker<{ outcome: TransactionOutcome }>({ kind: 'recompute', connectionString, request }),
   ).then((answer) => answer.outcome);
 }
 
@@ -88,14 +86,11 @@ export async function stopRecomputeWorker(): Promise<void> {
   await ending?.terminate();
 }
 
-type Post = (message: WorkerRequest, transfer?: ArrayBuffer[]) => void;
-
 /**
- * Sends a call's messages with `talk` and waits for the worker's one answer: `{ error }` rejects.
- * When `talk` itself fails, the worker is told to drop what it was sent, and the call fails with
- * talk's error once the worker has answered that.
+ * Sends one call to the worker and waits for its one answer: `{ error }` rejects. A message that
+ * cannot be sent (postMessage throws: something in it cannot be cloned) rejects at once.
  */
-function callWorker<T>(talk: (post: Post) => Promise<void> | void): Promise<T> {
+function callWorker<T>(message: WorkerRequest, transfer?: ArrayBuffer[]): Promise<T> {
   clearTimeout(idleTimer);
   if (!worker) {
     const { url, execArgv } = workerEntry();
@@ -104,30 +99,32 @@ function callWorker<T>(talk: (post: Post) => Promise<void> | void): Promise<T> {
   const current = worker;
   // Referenced while it works (a script awaiting the map must not exit), not while it waits.
   current.ref();
-  let talkFailure: { error: unknown } | undefined;
-  const answer = new Promise<T>((resolve, reject) => {
+  return new Promise<T>((resolve, reject) => {
     const settle = () => {
       current.off('message', onMessage);
       current.off('error', onError);
       current.off('exit', onExit);
     };
-    /** The worker cannot be trusted after a failure of its own: the next call starts another. */
-    const discard = () => {
-      if (worker === current) worker = undefined;
-      void current.terminate();
-    };
-    const onMessage = (message: T | { error: string }) => {
-      settle();
+    /** Idle again: unreferenced, and ended after IDLE_MS unless another call comes. */
+    const idle = () => {
       current.unref();
       idleTimer = setTimeout(() => {
         if (worker === current) worker = undefined;
         void current.terminate();
       }, IDLE_MS);
       idleTimer.unref();
-      if (talkFailure) reject(asError(talkFailure.error));
-      else if (message && typeof message === 'object' && 'error' in message) {
-        reject(new Error(`opinion map worker: ${message.error}`));
-      } else resolve(message);
+    };
+    /** The worker cannot be trusted after a failure of its own: the next call starts another. */
+    const discard = () => {
+      if (worker === current) worker = undefined;
+      void current.terminate();
+    };
+    const onMessage = (answer: T | { error: string }) => {
+      settle();
+      idle();
+      if (answer && typeof answer === 'object' && 'error' in answer) {
+        reject(new Error(`opinion map worker: ${answer.error}`));
+      } else resolve(answer);
     };
     const onError = (error: unknown) => {
       settle();
@@ -142,15 +139,14 @@ function callWorker<T>(talk: (post: Post) => Promise<void> | void): Promise<T> {
     current.on('message', onMessage);
     current.on('error', onError);
     current.on('exit', onExit);
+    try {
+      current.postMessage(message, transfer);
+    } catch (error) {
+      settle();
+      idle();
+      reject(asError(error));
+    }
   });
-  const post: Post = (message, transfer) => current.postMessage(message, transfer);
-  Promise.resolve()
-    .then(() => talk(post))
-    .catch((error: unknown) => {
-      talkFailure = { error };
-      post({ kind: 'abort' });
-    });
-  return answer;
 }
 
 const asError = (error: unknown) => (error instanceof Error ? error : new Error(String(error)));

@@ -6,8 +6,7 @@
  *   stored map (service/recompute-transaction.ts, with math/stored-recompute.ts), its transaction
  *   on a connection of this thread's own, opened for the call and closed after it. This is what
  *   the server uses: the engine (math/) stays pure, and the votes and maps never cross into the
- *   main thread;
- * - `{ kind: 'abort' }` → `{ error }`: sent when the caller could not send its call.
+ *   main thread.
  * Any failure answers `{ error }`. Typed arrays and the JSON bytes go back transferred, not copied.
  */
 import { parentPort } from 'node:worker_threads';
@@ -19,7 +18,6 @@ import { recomputeInTransaction, type RecomputeRequest } from '../service/recomp
 
 export type WorkerRequest =
   | { kind: 'map'; input: OpinionMapInput; previous?: OpinionMap }
-  | { kind: 'abort' }
   | { kind: 'recompute'; connectionString: string; request: RecomputeRequest };
 
 if (!parentPort) throw new Error('worker/thread.ts runs as a worker thread only');
@@ -37,9 +35,6 @@ port.on('message', (message: WorkerRequest) => {
       } catch (error) {
         port.postMessage({ error: messageOf(error) });
       }
-      return;
-    case 'abort':
-      port.postMessage({ error: 'aborted by the caller' });
       return;
     case 'recompute':
       void recomputeStored(message.connectionString, message.request).then(
