@@ -126,6 +126,15 @@ export function sessionState(session: Pick<Session, 'startsAt' | 'endsAt'>, now:
   return t < session.startsAt.getTime() ? 'upcoming' : t > session.endsAt.getTime() ? 'past' : 'live';
 }
 
+/** The page of a read-model row at `now` (the public page and its preview alike). */
+export function sessionPageAt(data: SessionPageData, now: Date): SessionPage {
+  return {
+    ...data,
+    state: sessionState(data.session, now),
+    opinionMaps: opinionMapsOfPagePart(data.parts.opinionMaps, now),
+  };
+}
+
 /**
  * One session with its agenda, speakers and documents, in one language: every organiser text
  * holds only the language the page shows (the asked one, else English, else the first there is).
@@ -140,12 +149,7 @@ export async function getSessionPage(
   // `opinionMaps`, docs/adr/0033-session-page-parts.md).
   const found = await findSessionPage(deps.db, args.seriesSlug, args.number, args.locale);
   if (!found) throw new AppError('NOT_FOUND', { series: args.seriesSlug, session: args.number });
-  const now = deps.clock.now();
-  return {
-    ...found,
-    state: sessionState(found.session, now),
-    opinionMaps: opinionMapsOfPagePart(found.parts.opinionMaps, now),
-  };
+  return sessionPageAt(found, deps.clock.now());
 }
 
 export interface SessionDetail {

@@ -2,11 +2,10 @@ import type { Deps } from '../../../deps';
 import { AppError } from '../../../platform/errors';
 import type { Locale } from '../../../platform/i18n/locales';
 import { assertCan, type Actor } from '../../accounts';
-import { opinionMapsOfPagePart } from '../../opinions';
 import { listPublishedDocuments, listPublishedSessions, listSpeakerAppearances } from '../conversations.repo';
 import {
   seriesHomeOf,
-  sessionState,
+  sessionPageAt,
   themePageOf,
   type DocumentLibrary,
   type SeriesHome,
@@ -50,13 +49,8 @@ export async function previewSession(
   ]);
   if (!found || !row) throw new AppError('NOT_FOUND', { session: sessionId });
   const series = await findSeriesById(deps.db, row.seriesId);
-  const now = deps.clock.now();
   return {
-    page: {
-      ...found,
-      state: sessionState(found.session, now),
-      opinionMaps: opinionMapsOfPagePart(found.parts.opinionMaps, now),
-    },
+    page: sessionPageAt(found, deps.clock.now()),
     published: row.isPublished && series?.isPublished === true,
   };
 }
